@@ -1,0 +1,14 @@
+import { auditHandlers } from '../audit/handlers';
+import { jobsHandlers } from '../jobs/handlers';
+import { systemHandlers } from '../settings/handlers';
+import { authHandlers, usersHandlers } from '../users/handlers';
+import type { Handlers } from './router';
+
+/** Every method's handler, one map per area; the type makes a missing handler a compile error. */
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...jobsHandlers,
+};

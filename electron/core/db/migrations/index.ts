@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation';
+
+/**
+ * Every migration, in order, imported statically: a packaged app has no directory to scan.
+ * Ids only ever get appended; Kysely refuses a database whose applied ids are not a prefix of these.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,30 @@
+import { verifyDatabase } from '../db/verify';
+import { openSqlite } from '../db/connection';
+
+/** What a job body gets inside its worker thread. */
+export interface JobContext {
+  dbPath: string;
+  params: unknown;
+  owner: { userId: number | null; username: string | null };
+  progress(done: number, total: number | null, message?: string): void;
+  /** Throws JobCancelled when the user cancelled; call it between chunks of work. */
+  checkCancelled(): void;
+  isCancelled(): boolean;
+}
+
+export type JobBody = (ctx: JobContext) => Promise<unknown> | unknown;
+
+/** Every kind of long-running job, by name. Each runs in its own worker with its own connection. */
+export const jobKinds: Record<string, JobBody> = {
+  verify: (ctx) => {
+    const sqlite = openSqlite(ctx.dbPath, { readonly: true });
+    try {
+      return verifyDatabase(sqlite, (done, total, message) => {
+        ctx.progress(done, total, message);
+        return !ctx.isCancelled();
+      });
+    } finally {
+      sqlite.close();
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import { auditMethods } from './audit';
+import { authMethods } from './auth';
+import { jobsMethods } from './jobs';
+import { systemMethods } from './system';
+import { usersMethods } from './users';
+
+/** The whole API: every area's method map merged into one contract. */
+export const contract = {
+  ...systemMethods,
+  ...authMethods,
+  ...usersMethods,
+  ...auditMethods,
+  ...jobsMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
