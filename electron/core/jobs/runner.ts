@@ -30,8 +30,10 @@ export interface JobRunner {
 /** The worker entry: the built file beside the bundle, or the TypeScript source run through tsx. */
 export function workerScript(): { file: string; execArgv: string[] } {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const built = path.join(here, 'jobWorker.js');
-  if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  // Bundled code may sit in out/main or in out/main/chunks.
+  for (const built of [path.join(here, 'jobWorker.js'), path.join(here, '..', 'jobWorker.js')]) {
+    if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  }
   return { file: path.join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
 }
 
