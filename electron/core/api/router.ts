@@ -32,9 +32,6 @@ export function createRouter(core: CoreServices, log: (msg: string, err?: unknow
   async function run(method: unknown, rawInput: unknown, caller: Caller): Promise<unknown> {
     if (!isMethodName(method)) throw new ApiError('NOT_FOUND', `Perintah "${String(method).slice(0, 64)}" tidak dikenal.`);
     const def = contract[method];
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw validationError(method, parsed.error);
-
     const now = core.now();
     let session: { tokenHash: string; user: SessionUser } | null = null;
     if (caller.token) session = await resolveSession(core.db.kysely, caller.token, now);
@@ -47,6 +44,9 @@ export function createRouter(core: CoreServices, log: (msg: string, err?: unknow
         );
       }
     }
+    // Validated only after the role check: a caller who may not use a method learns nothing of its schema.
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(method, parsed.error);
     const handler = handlers[method] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
     const makeCtx = (db: HandlerContext['db']): HandlerContext => ({
       db,

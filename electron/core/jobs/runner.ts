@@ -27,14 +27,14 @@ export interface JobRunner {
   close(): Promise<void>;
 }
 
-/** The worker entry: the built file beside the bundle, or the TypeScript source run through tsx. */
+/** The worker entry: the built file beside the bundle, or the TypeScript source run through tsx (worker-dev.mjs). */
 export function workerScript(): { file: string; execArgv: string[] } {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Bundled code may sit in out/main or in out/main/chunks.
   for (const built of [path.join(here, 'jobWorker.js'), path.join(here, '..', 'jobWorker.js')]) {
     if (fs.existsSync(built)) return { file: built, execArgv: [] };
   }
-  return { file: path.join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+  return { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
 }
 
 const KEEP_FINISHED = 50;
