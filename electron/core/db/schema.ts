@@ -76,4 +76,82 @@ export interface Database {
   settings: SettingsTable;
   outbox: OutboxTable;
   sync_state: SyncStateTable;
+  applicants: ApplicantsTable;
+  exclusions: ExclusionsTable;
+  import_runs: ImportRunsTable;
+  import_rejects: ImportRejectsTable;
+  file_refs: FileRefsTable;
+}
+
+/** The applicant register (DESIGN 4); registered_at is the UTC instant in ISO form. Synced (DESIGN 8). */
+export interface ApplicantsTable {
+  id: Generated<number>;
+  registration_id: string;
+  nik: string;
+  kk: string;
+  full_name: string;
+  birth_date: string;
+  gender: 'L' | 'P';
+  phone: string | null;
+  email: string | null;
+  province_code: string;
+  regency_code: string;
+  education: string | null;
+  employment_status: string;
+  registered_at: string;
+  test_score: number | null;
+  import_run_id: number | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface ExclusionsTable {
+  id: Generated<number>;
+  nik: string;
+  list: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  source: string | null;
+  import_run_id: number | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  kind: 'applicants' | 'exclusions';
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  user_id: number | null;
+  username: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  rows_total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  message: string | null;
+}
+
+export interface ImportRejectsTable {
+  run_id: number;
+  seq: number;
+  row: number;
+  column_name: string;
+  reason: string;
+  value: string | null;
+}
+
+/** Files known to the core by an opaque reference (uploads, local picks, exports). */
+export interface FileRefsTable {
+  ref: string;
+  path: string;
+  original_name: string;
+  size: number;
+  owner_user_id: number | null;
+  origin: 'upload' | 'local' | 'export';
+  created_at: string;
 }

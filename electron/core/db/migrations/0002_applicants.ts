@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import { runStatements } from './run';
+
+import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, EXCLUSION_LISTS } from '../../../../shared/applicant-values';
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+
+/**
+ * The applicant register (DESIGN 4), its name index, exclusion lists, and the record of every import.
+ * registered_at holds the UTC instant as `YYYY-MM-DDTHH:MM:SS.sssZ`, so string order is instant order.
+ * Secondary indexes follow the list's filters and sorts; the import drops and rebuilds them (and the
+ * FTS index) inside its transaction when it loads a large file into a small table.
+ */
+export const APPLICANT_INDEXES = [
+  `CREATE INDEX applicants_nik ON applicants(nik)`,
+  `CREATE INDEX applicants_kk ON applicants(kk)`,
+  `CREATE INDEX applicants_registered ON applicants(registered_at)`,
+  `CREATE INDEX applicants_name ON applicants(full_name)`,
+  `CREATE INDEX applicants_birth ON applicants(birth_date)`,
+  `CREATE INDEX applicants_province ON applicants(province_code, registered_at)`,
+  `CREATE INDEX applicants_regency ON applicants(regency_code, registered_at)`,
+];
+
+/** Keeps the external-content FTS index in step with applicants in the writing transaction. */
+export const APPLICANT_FTS_TRIGGERS = [
+  `CREATE TRIGGER applicants_fts_ai AFTER INSERT ON applicants BEGIN
+     INSERT INTO applicants_fts(rowid, full_name) VALUES (new.id, new.full_name);
+   END`,
+  `CREATE TRIGGER applicants_fts_ad AFTER DELETE ON applicants BEGIN
+     INSERT INTO applicants_fts(applicants_fts, rowid, full_name) VALUES ('delete', old.id, old.full_name);
+   END`,
+  `CREATE TRIGGER applicants_fts_au AFTER UPDATE OF full_name ON applicants WHEN old.full_name IS NOT new.full_name BEGIN
+     INSERT INTO applicants_fts(applicants_fts, rowid, full_name) VALUES ('delete', old.id, old.full_name);
+     INSERT INTO applicants_fts(rowid, full_name) VALUES (new.id, new.full_name);
+   END`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runStatements(db, [
+    `CREATE TABLE import_runs (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('applicants','exclusions')),
+      file_name TEXT NOT NULL,
+      file_sha256 TEXT NOT NULL,
+      file_size INTEGER NOT NULL,
+      user_id INTEGER REFERENCES users(id),
+      username TEXT,
+      started_at TEXT NOT NULL,
+      finished_at TEXT,
+      status TEXT NOT NULL CHECK (status IN ('running','done','failed','cancelled')),
+      rows_total INTEGER NOT NULL DEFAULT 0,
+      inserted INTEGER NOT NULL DEFAULT 0,
+      updated INTEGER NOT NULL DEFAULT 0,
+      unchanged INTEGER NOT NULL DEFAULT 0,
+      rejected INTEGER NOT NULL DEFAULT 0,
+      message TEXT
+    ) STRICT`,
+    `CREATE INDEX import_runs_kind ON import_runs(kind, id)`,
+    `CREATE TABLE import_rejects (
+      run_id INTEGER NOT NULL REFERENCES import_runs(id),
+      seq INTEGER NOT NULL,
+      row INTEGER NOT NULL,
+      column_name TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      value TEXT,
+      PRIMARY KEY (run_id, seq)
+    ) STRICT, WITHOUT ROWID`,
+    `CREATE TABLE applicants (
+      id INTEGER PRIMARY KEY,
+      registration_id TEXT NOT NULL UNIQUE,
+      nik TEXT NOT NULL,
+      kk TEXT NOT NULL,
+      full_name TEXT NOT NULL,
+      birth_date TEXT NOT NULL,
+      gender TEXT NOT NULL CHECK (gender IN ('L','P')),
+      phone TEXT,
+      email TEXT,
+      province_code TEXT NOT NULL,
+      regency_code TEXT NOT NULL,
+      education TEXT CHECK (education IN (${list(EDUCATION_LEVELS)})),
+      employment_status TEXT NOT NULL CHECK (employment_status IN (${list(EMPLOYMENT_STATUSES)})),
+      registered_at TEXT NOT NULL,
+      test_score INTEGER CHECK (test_score BETWEEN 0 AND 100),
+      import_run_id INTEGER REFERENCES import_runs(id),
+      version INTEGER NOT NULL DEFAULT 1,
+      updated_at TEXT NOT NULL
+    ) STRICT`,
+    ...APPLICANT_INDEXES,
+    `CREATE VIRTUAL TABLE applicants_fts USING fts5(
+      full_name, content='applicants', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    )`,
+    ...APPLICANT_FTS_TRIGGERS,
+    `CREATE TABLE exclusions (
+      id INTEGER PRIMARY KEY,
+      nik TEXT NOT NULL,
+      list TEXT NOT NULL CHECK (list IN (${list(EXCLUSION_LISTS)})),
+      valid_from TEXT,
+      valid_to TEXT,
+      source TEXT,
+      import_run_id INTEGER REFERENCES import_runs(id),
+      version INTEGER NOT NULL DEFAULT 1,
+      updated_at TEXT NOT NULL
+    ) STRICT`,
+    // The key (nik, list, valid_from); an open start is one key value too.
+    `CREATE UNIQUE INDEX exclusions_key ON exclusions(nik, list, coalesce(valid_from, ''))`,
+    `CREATE TABLE file_refs (
+      ref TEXT PRIMARY KEY,
+      path TEXT NOT NULL,
+      original_name TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      owner_user_id INTEGER,
+      origin TEXT NOT NULL CHECK (origin IN ('upload','local','export')),
+      created_at TEXT NOT NULL
+    ) STRICT`,
+  ]);
+}
