@@ -10,9 +10,24 @@ export async function backupDatabase(sqlite: BetterSqlite3.Database, file: strin
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.partial`;
   fs.rmSync(tmp, { force: true });
-  await sqlite.backup(tmp);
+  await sqlite.backup(tmp, { progress: growOnRestart() });
   fs.renameSync(tmp, target);
   return { file: target, bytes: fs.statSync(target).size };
+}
+
+/**
+ * Pages per backup step. A write by another connection restarts the copy from the first page, so with
+ * fixed small steps a busy database is never finished; each restart quadruples the step until the
+ * rest fits in one (one read transaction, which in WAL mode does not block writers).
+ */
+function growOnRestart(): (progress: { totalPages: number; remainingPages: number }) => number {
+  let pages = 1000;
+  let lastRemaining = Number.POSITIVE_INFINITY;
+  return ({ remainingPages }) => {
+    if (remainingPages >= lastRemaining) pages = Math.min(pages * 4, 0x7fffffff);
+    lastRemaining = remainingPages;
+    return pages;
+  };
 }
 
 /** Why a file cannot be restored, or null when it is a sound database of this app. */
