@@ -18,7 +18,7 @@ import { mainWindowOptions } from './window-options';
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
 const appUrl = devServerUrl ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
 const isDev = devServerUrl !== undefined;
 
