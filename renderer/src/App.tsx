@@ -57,8 +57,6 @@ function RoleRoute({ area, children }: { area: AreaKey; children: ReactNode }) {
   return canSee(def, role) ? children : <NotFoundPage forbidden />;
 }
 
-const PLACEHOLDERS: AreaKey[] = ['applicants', 'screening', 'waves', 'catalog', 'invoices', 'incentives', 'reports'];
-
 export function App() {
   return (
     <HashRouter>
@@ -67,8 +65,8 @@ export function App() {
         <Route path="/login" element={<Gate page="login" />} />
         <Route element={<Gate page="app" />}>
           <Route index element={<DashboardPage />} />
-          {PLACEHOLDERS.map((key) => (
-            <Route key={key} path={AREAS.find((a) => a.key === key)!.path} element={<ComingSoonPage area={key} />} />
+          {AREAS.filter((a) => a.comingSoon).map((a) => (
+            <Route key={a.key} path={a.path} element={<ComingSoonPage area={a.key} />} />
           ))}
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />

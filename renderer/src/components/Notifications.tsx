@@ -43,7 +43,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
           autoHideDuration={current.severity === 'error' ? null : 5000}
           onClose={close}
           slotProps={{ transition: { onExited: () => { setQueue((q) => q.slice(1)); setOpen(true); } } }}
-          anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
         >
           <Alert severity={current.severity} variant="filled" onClose={close} sx={{ minWidth: 320 }}>
             {current.message}

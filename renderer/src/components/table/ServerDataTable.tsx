@@ -113,7 +113,7 @@ export function ServerDataTable<Row extends GridValidRowModel, F extends string>
             localeText={localeText}
             density="compact"
             disableRowSelectionOnClick
-            sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': onRowClick ? { cursor: 'pointer' } : undefined }}
+            sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 }, '& .MuiDataGrid-row': onRowClick ? { cursor: 'pointer' } : undefined }}
           />
         </Box>
       </Box>

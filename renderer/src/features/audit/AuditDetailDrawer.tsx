@@ -37,7 +37,7 @@ export function AuditDetailDrawer({ row, onClose }: { row: AuditRow | null; onCl
   const { t } = useTranslation();
   const locale = useSession().user.locale;
   return (
-    <Drawer anchor="right" open={!!row} onClose={onClose} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 460 } } } }}>
+    <Drawer anchor="right" open={!!row} onClose={onClose} sx={{ zIndex: (t) => t.zIndex.modal }} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 460 } } } }}>
       {row && (
         <Box role="dialog" aria-labelledby="audit-detail-title" sx={{ p: 2.5 }}>
           <Box sx={{ display: 'flex', alignItems: 'center', mb: 1 }}>

@@ -23,7 +23,7 @@ export function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const notice = session.state.status === 'anonymous' ? session.state.notice : null;
-  const { register, handleSubmit, formState } = useForm<LoginForm>({ defaultValues: { username: '', password: '' } });
+  const { register, handleSubmit, formState, setFocus } = useForm<LoginForm>({ defaultValues: { username: '', password: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -34,6 +34,7 @@ export function LoginPage() {
       navigate(from && from !== '/login' ? from : '/', { replace: true });
     } catch (err) {
       setError((err as Error).message);
+      setFocus('password', { shouldSelect: true });
     }
   });
 

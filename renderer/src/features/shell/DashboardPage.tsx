@@ -17,11 +17,18 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.greeting', { name: user.displayName })} subtitle={`${t('dashboard.roleLine', { role: t(`roles.${user.role}`) })} ${t('dashboard.intro')}`} />
       <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' }}>
-        {areas.map(({ key, path, icon: Icon }) => (
+        {areas.map(({ key, path, icon: Icon, comingSoon }) => (
           <Card key={key} variant="outlined">
-            <CardActionArea component={RouterLink} to={path} sx={{ p: 2, display: 'flex', gap: 1.5, justifyContent: 'flex-start' }}>
+            <CardActionArea component={RouterLink} to={path} sx={{ p: 2, height: '100%', display: 'flex', gap: 1.5, justifyContent: 'flex-start', alignItems: 'flex-start' }}>
               <Icon color="primary" />
-              <Typography sx={{ fontWeight: 600 }}>{t(`nav.${key}`)}</Typography>
+              <div>
+                <Typography sx={{ fontWeight: 600 }}>{t(`nav.${key}`)}</Typography>
+                {comingSoon && (
+                  <Typography variant="caption" color="text.secondary">
+                    {t('comingSoon.title')}
+                  </Typography>
+                )}
+              </div>
             </CardActionArea>
           </Card>
         ))}

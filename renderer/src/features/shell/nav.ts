@@ -22,17 +22,19 @@ export interface Area {
   roles?: readonly Role[];
   /** Starts a new group in the navigation (a divider above it). */
   groupStart?: boolean;
+  /** Not built yet: the route shows the "segera hadir" placeholder. */
+  comingSoon?: boolean;
 }
 
 export const AREAS: readonly Area[] = [
   { key: 'dashboard', path: '/', icon: HomeOutlined },
-  { key: 'applicants', path: '/pendaftar', icon: PeopleAltOutlined, groupStart: true },
-  { key: 'screening', path: '/penyaringan', icon: FactCheckOutlined },
-  { key: 'waves', path: '/gelombang', icon: ShuffleOutlined },
-  { key: 'catalog', path: '/katalog', icon: SchoolOutlined, groupStart: true },
-  { key: 'invoices', path: '/tagihan', icon: ReceiptLongOutlined },
-  { key: 'incentives', path: '/insentif', icon: CardGiftcardOutlined },
-  { key: 'reports', path: '/laporan', icon: AssessmentOutlined, groupStart: true },
+  { key: 'applicants', comingSoon: true, path: '/pendaftar', icon: PeopleAltOutlined, groupStart: true },
+  { key: 'screening', comingSoon: true, path: '/penyaringan', icon: FactCheckOutlined },
+  { key: 'waves', comingSoon: true, path: '/gelombang', icon: ShuffleOutlined },
+  { key: 'catalog', comingSoon: true, path: '/katalog', icon: SchoolOutlined, groupStart: true },
+  { key: 'invoices', comingSoon: true, path: '/tagihan', icon: ReceiptLongOutlined },
+  { key: 'incentives', comingSoon: true, path: '/insentif', icon: CardGiftcardOutlined },
+  { key: 'reports', comingSoon: true, path: '/laporan', icon: AssessmentOutlined, groupStart: true },
   { key: 'audit', path: '/audit', icon: HistoryOutlined, roles: ['admin', 'manager'], groupStart: true },
   { key: 'users', path: '/pengguna', icon: ManageAccountsOutlined, roles: ['admin'] },
   { key: 'system', path: '/sistem', icon: SettingsOutlined, roles: ['admin', 'manager'] },
