@@ -55,7 +55,8 @@ test('foundation: first run, login, language, users, roles, audit, system', asyn
 
   await test.step('an area still to come shows a clean placeholder', async () => {
     await nav(page).getByRole('link', { name: 'Tagihan' }).click();
-    await expect(page.getByText('Segera hadir')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Tagihan', level: 1 })).toBeVisible();
+    await expect(page.getByText(/Halaman Tagihan sedang disiapkan/)).toBeVisible();
     await shot(page, info, 'coming-soon');
   });
 
@@ -117,13 +118,13 @@ test('foundation: first run, login, language, users, roles, audit, system', asyn
   await test.step('the audit page lists the logins and shows a record', async () => {
     await nav(page).getByRole('link', { name: 'Log Audit' }).click();
     await expect(page.getByRole('heading', { name: 'Log Audit', level: 1 })).toBeVisible();
-    await expect(page.getByRole('gridcell', { name: 'user.create' }).first()).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: 'Pengguna dibuat user.create' }).first()).toBeVisible();
     await page.getByLabel('Tindakan', { exact: true }).fill('auth.login');
     await page.getByLabel('Tindakan', { exact: true }).press('Enter');
     await expect(page).toHaveURL(/action=auth.login/);
-    await expect(page.getByRole('gridcell', { name: 'auth.login', exact: true }).first()).toBeVisible();
-    await expect(page.getByRole('gridcell', { name: 'user.create' })).toHaveCount(0);
-    await page.getByRole('gridcell', { name: 'auth.login', exact: true }).first().click();
+    await expect(page.getByRole('gridcell', { name: 'Masuk auth.login', exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: /user\.create/ })).toHaveCount(0);
+    await page.getByRole('gridcell', { name: 'Masuk auth.login', exact: true }).first().click();
     await expect(page.getByRole('dialog').getByText(/Rekaman audit #\d+/)).toBeVisible();
     await shot(page, info, 'audit-detail');
     await page.getByRole('button', { name: 'Tutup' }).click();

@@ -147,6 +147,20 @@ export const en: Messages = {
     empty: 'None',
     system: 'system',
     viewDetails: 'View details',
+    /** Readable names of audit action codes (dots become underscores); unknown codes show as they are. */
+    actions: {
+      auth_login: 'Signed in',
+      auth_logout: 'Signed out',
+      auth_login_failed: 'Failed sign-in',
+      auth_lockout: 'Account locked',
+      user_create: 'User created',
+      user_set_role: 'Role changed',
+      user_reset_password: 'Password reset',
+      user_activate: 'User activated',
+      user_deactivate: 'User deactivated',
+      user_change_password: 'Password changed',
+      user_set_locale: 'Language changed',
+    },
   },
   system: {
     title: 'System',

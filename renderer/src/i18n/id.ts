@@ -145,6 +145,20 @@ export const id = {
     empty: 'Tidak ada',
     system: 'sistem',
     viewDetails: 'Lihat rincian',
+    /** Readable names of audit action codes (dots become underscores); unknown codes show as they are. */
+    actions: {
+      auth_login: 'Masuk',
+      auth_logout: 'Keluar',
+      auth_login_failed: 'Gagal masuk',
+      auth_lockout: 'Akun dikunci',
+      user_create: 'Pengguna dibuat',
+      user_set_role: 'Peran diubah',
+      user_reset_password: 'Kata sandi diatur ulang',
+      user_activate: 'Pengguna diaktifkan',
+      user_deactivate: 'Pengguna dinonaktifkan',
+      user_change_password: 'Kata sandi diganti',
+      user_set_locale: 'Bahasa diubah',
+    },
   },
   system: {
     title: 'Sistem',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../shared/api/audit';
 import { formatDateTime } from '../../format/datetime';
 import { useSession } from '../../session/SessionProvider';
+import { ActionLabel } from './ActionLabel';
 
 function JsonBlock({ title, value }: { title: string; value: unknown }) {
   const { t } = useTranslation();
@@ -55,7 +56,7 @@ export function AuditDetailDrawer({ row, onClose }: { row: AuditRow | null; onCl
             <dd>{row.username ?? t('audit.system')}</dd>
             <dt>{t('audit.colAction')}</dt>
             <dd>
-              <code>{row.action}</code>
+              <ActionLabel code={row.action} />
             </dd>
             <dt>{t('audit.colEntity')}</dt>
             <dd>

@@ -9,6 +9,7 @@ import { ServerDataTable } from '../../components/table/ServerDataTable';
 import { useTableUrlState, type TableQuery } from '../../components/table/useTableUrlState';
 import { formatDateTime } from '../../format/datetime';
 import { useSession } from '../../session/SessionProvider';
+import { ActionLabel } from './ActionLabel';
 import { AuditDetailDrawer } from './AuditDetailDrawer';
 import { AUDIT_FILTERS, AuditFilters, type AuditFilter } from './AuditFilters';
 
@@ -25,7 +26,13 @@ export function AuditPage() {
     () => [
       { field: 'at', headerName: t('audit.colAt'), width: 190, valueFormatter: (v: string) => formatDateTime(v, locale) },
       { field: 'username', headerName: t('audit.colUser'), width: 150, valueFormatter: (v: string | null) => v ?? t('audit.system') },
-      { field: 'action', headerName: t('audit.colAction'), flex: 1, minWidth: 170 },
+      {
+        field: 'action',
+        headerName: t('audit.colAction'),
+        flex: 1,
+        minWidth: 220,
+        renderCell: ({ row }) => <ActionLabel code={row.action} />,
+      },
       { field: 'entity', headerName: t('audit.colEntity'), width: 130 },
       { field: 'entityId', headerName: t('audit.colEntityId'), width: 110, sortable: false },
       {
