@@ -25,12 +25,17 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
+// Screening parses a million NIKs against one reference date: remember the last one parsed.
+let lastRef: { iso: string; parts: readonly [number, number, number] } | null = null;
+
 /** `YYYY-MM-DD` of a reference date given as that string or as a Date (its UTC calendar day). */
-function refParts(ref: string | Date): [number, number, number] {
+function refParts(ref: string | Date): readonly [number, number, number] {
   const iso = typeof ref === 'string' ? ref : ref.toISOString().slice(0, 10);
+  if (lastRef?.iso === iso) return lastRef.parts;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new Error(`reference date must be YYYY-MM-DD, got ${iso}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  lastRef = { iso, parts: [Number(m[1]), Number(m[2]), Number(m[3])] };
+  return lastRef.parts;
 }
 
 /**
