@@ -1,0 +1,5 @@
+export * from './reasons';
+export * from './dates';
+export * from './rules';
+export * from './engine';
+export * from './string-slots';
