@@ -36,12 +36,8 @@ export function chainHash(prevHash: string, row: Omit<AuditLogTable, 'prev_hash'
   return createHash('sha256').update(prevHash + canonicalJson(hashedRecord(row)), 'utf8').digest('hex');
 }
 
-/**
- * Appends one record to the chain. Must run inside the write transaction of the change it records.
- * The chain head (last id and hash) is also kept in settings so that deleting the newest records shows.
- */
-export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now = new Date()): Promise<number> {
-  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The next record and the new chain head, given the current head: the one place records are built and hashed. */
+function nextRecord(last: { id: number; hash: string } | undefined, entry: AuditEntry, now: Date) {
   const row = {
     id: (last?.id ?? 0) + 1,
     at: now.toISOString(),
@@ -55,14 +51,45 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now 
   };
   const prev_hash = last?.hash ?? GENESIS_HASH;
   const hash = chainHash(prev_hash, row);
-  await trx.insertInto('audit_log').values({ ...row, prev_hash, hash }).execute();
-  const head = JSON.stringify({ id: row.id, hash });
+  return { record: { ...row, prev_hash, hash }, head: JSON.stringify({ id: row.id, hash }) };
+}
+
+/**
+ * Appends one record to the chain. Must run inside the write transaction of the change it records.
+ * The chain head (last id and hash) is also kept in settings so that deleting the newest records shows.
+ */
+export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry, now = new Date()): Promise<number> {
+  const last = await trx.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const { record, head } = nextRecord(last, entry, now);
+  await trx.insertInto('audit_log').values(record).execute();
   await trx
     .insertInto('settings')
-    .values({ key: HEAD_KEY, value_json: head, version: 1, updated_at: row.at })
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value_json: head, updated_at: row.at, version: eb('settings.version', '+', 1) })))
+    .values({ key: HEAD_KEY, value_json: head, version: 1, updated_at: record.at })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value_json: head, updated_at: record.at, version: eb('settings.version', '+', 1) })))
     .execute();
-  return row.id;
+  return record.id;
+}
+
+/**
+ * appendAudit for a raw connection (worker jobs that write through better-sqlite3 directly).
+ * Same records, same hashes; the caller must hold the write transaction.
+ */
+export function appendAuditSync(sqlite: BetterSqlite3.Database, entry: AuditEntry, now = new Date()): number {
+  const last = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+  const { record, head } = nextRecord(last, entry, now);
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (id, at, user_id, username, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+       VALUES (@id, @at, @user_id, @username, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
+    )
+    .run(record);
+  sqlite
+    .prepare(
+      `INSERT INTO settings (key, value_json, version, updated_at) VALUES (?, ?, 1, ?)
+       ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at, version = settings.version + 1`,
+    )
+    .run(HEAD_KEY, head, record.at);
+  return record.id;
 }
 
 export interface ChainProblem {

@@ -1,5 +1,6 @@
 import { verifyDatabase } from '../db/verify';
 import { openSqlite } from '../db/connection';
+import { runImport, type ImportParams } from '../applicants/import/run-import';
 
 /** What a job body gets inside its worker thread. */
 export interface JobContext {
@@ -16,6 +17,8 @@ export type JobBody = (ctx: JobContext) => Promise<unknown> | unknown;
 
 /** Every kind of long-running job, by name. Each runs in its own worker with its own connection. */
 export const jobKinds: Record<string, JobBody> = {
+  'import.applicants': (ctx) => runImport(ctx, { ...(ctx.params as ImportParams), kind: 'applicants' }),
+  'import.exclusions': (ctx) => runImport(ctx, { ...(ctx.params as ImportParams), kind: 'exclusions' }),
   verify: (ctx) => {
     const sqlite = openSqlite(ctx.dbPath, { readonly: true });
     try {

@@ -9,8 +9,10 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(','
  * The applicant register (DESIGN 4), its name index, exclusion lists, and the record of every import.
  * registered_at holds the UTC instant as `YYYY-MM-DDTHH:MM:SS.sssZ`, so string order is instant order.
  * Secondary indexes follow the list's filters and sorts; the import drops and rebuilds them (and the
- * FTS index) inside its transaction when it loads a large file into a small table.
+ * FTS index) inside its transaction when it loads a large file into a small table. The key is a named
+ * unique index rather than a column constraint so that a first load into an empty table can build it last.
  */
+export const APPLICANT_KEY_INDEX = `CREATE UNIQUE INDEX applicants_registration ON applicants(registration_id)`;
 export const APPLICANT_INDEXES = [
   `CREATE INDEX applicants_nik ON applicants(nik)`,
   `CREATE INDEX applicants_kk ON applicants(kk)`,
@@ -67,7 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) STRICT, WITHOUT ROWID`,
     `CREATE TABLE applicants (
       id INTEGER PRIMARY KEY,
-      registration_id TEXT NOT NULL UNIQUE,
+      registration_id TEXT NOT NULL,
       nik TEXT NOT NULL,
       kk TEXT NOT NULL,
       full_name TEXT NOT NULL,
@@ -85,6 +87,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version INTEGER NOT NULL DEFAULT 1,
       updated_at TEXT NOT NULL
     ) STRICT`,
+    APPLICANT_KEY_INDEX,
     ...APPLICANT_INDEXES,
     `CREATE VIRTUAL TABLE applicants_fts USING fts5(
       full_name, content='applicants', content_rowid='id', tokenize='unicode61 remove_diacritics 2'

@@ -1,0 +1,191 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ApiError } from '../../../../shared/api/errors';
+import { appendAuditSync } from '../../audit/chain';
+import { openSqlite } from '../../db/connection';
+import { matchColumns, refuseMissing } from './columns';
+import { bulkLoadPlan } from './bulk-load';
+import {
+  APPLICANT_COLUMNS, APPLICANT_REQUIRED, EXCLUSION_COLUMNS, EXCLUSION_REQUIRED,
+  checkApplicant, checkExclusion, type Reject,
+} from './row-checks';
+import { readTable, sha256File, sniffTable } from './table-source';
+import { applicantWriter, exclusionWriter, rejectWriter, type RowWriter } from './writers';
+
+export type ImportKind = 'applicants' | 'exclusions';
+
+export interface ImportParams {
+  kind: ImportKind;
+  path: string;
+  /** The file's name as the user knows it (messages, the run record). */
+  fileName: string;
+  maxBytes?: number;
+}
+
+export interface ImportResult {
+  runId: number;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The first rejects (all of them are stored with the run; imports.rejects pages them). */
+  rejects: { row: number; column: string; reason: string }[];
+  rejectsTruncated: boolean;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportContext {
+  dbPath: string;
+  owner: { userId: number | null; username: string | null };
+  progress(done: number, total: number | null, message?: string): void;
+  checkCancelled(): void;
+  now?: () => Date;
+}
+
+const RESULT_REJECTS = 1000;
+
+/**
+ * Imports one file in one transaction on its own connection: every valid row applied with the run
+ * record, its rejects and one audit record, or — on a refused file, a cancel or a crash — nothing.
+ */
+export async function runImport(ctx: ImportContext, params: ImportParams): Promise<ImportResult> {
+  const started = Date.now();
+  const now = (ctx.now ?? (() => new Date()))();
+  const file = { path: params.path, name: params.fileName, maxBytes: params.maxBytes };
+  const { format, size } = sniffTable(file);
+  const sha256 = await sha256File(params.path);
+  ctx.checkCancelled();
+
+  const sqlite = openSqlite(ctx.dbPath);
+  sqlite.pragma('cache_size = -131072');
+  sqlite.pragma('temp_store = MEMORY');
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await importInTransaction(sqlite, ctx, params, { format, size, sha256, now, started });
+    sqlite.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw err;
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function importInTransaction(
+  sqlite: BetterSqlite3.Database,
+  ctx: ImportContext,
+  params: ImportParams,
+  info: { format: 'csv' | 'xlsx'; size: number; sha256: string; now: Date; started: number },
+): Promise<ImportResult> {
+  const at = info.now.toISOString();
+  const runId = Number(
+    sqlite
+      .prepare(
+        `INSERT INTO import_runs (kind, file_name, file_sha256, file_size, user_id, username, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`,
+      )
+      .run(params.kind, params.fileName, info.sha256, info.size, ctx.owner.userId, ctx.owner.username, at).lastInsertRowid,
+  );
+  const isApplicants = params.kind === 'applicants';
+  const bulk = isApplicants ? bulkLoadPlan(sqlite, info.size) : null;
+  bulk?.before();
+  const writer: RowWriter<unknown[]> = (isApplicants ? applicantWriter(sqlite, runId, at, { emptyTable: bulk?.empty ?? false }) : exclusionWriter(sqlite, runId, at)) as RowWriter<unknown[]>;
+  const check = isApplicants ? checkApplicant : checkExclusion;
+  const keyOf = isApplicants ? (v: unknown[]) => v[0] as string : (v: unknown[]) => `${v[0]}\u0000${v[1]}\u0000${v[2] ?? ''}`;
+  const keyColumn = isApplicants ? 'registration_id' : 'nik';
+  const keyName = isApplicants ? 'registration_id' : 'kombinasi nik, list dan valid_from';
+  const storeReject = rejectWriter(sqlite, runId);
+  const seen = new Map<string, number>();
+  const firstRejects: Reject[] = [];
+  let rejectCount = 0;
+  let rejectedRows = 0;
+  let rows = 0;
+  let indexes: Record<string, number> | null = null;
+
+  const reject = (r: Reject) => {
+    storeReject(r);
+    if (firstRejects.length < RESULT_REJECTS) firstRejects.push(r);
+    rejectCount++;
+  };
+
+  for await (const chunk of readTable({ path: params.path, name: params.fileName, maxBytes: params.maxBytes }, info.format)) {
+    for (const { row, values } of chunk.records) {
+      if (values.every((v) => v.trim() === '')) continue;
+      if (!indexes) {
+        const match = matchColumns(values, isApplicants ? APPLICANT_COLUMNS : EXCLUSION_COLUMNS, isApplicants ? APPLICANT_REQUIRED : EXCLUSION_REQUIRED);
+        refuseMissing(params.fileName, match);
+        indexes = match.indexes;
+        continue;
+      }
+      rows++;
+      const checked = check(values, row, indexes);
+      if (!Array.isArray(checked[0]) && typeof checked[0] !== 'object') {
+        const v = checked as unknown[];
+        const key = keyOf(v);
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          rejectedRows++;
+          reject({ row, column: keyColumn, reason: `${keyName} sama dengan baris ${earlier} (baris yang lebih akhir ditolak)`, value: isApplicants ? key : (v[0] as string) });
+          continue;
+        }
+        seen.set(key, row);
+        writer.add(v);
+      } else {
+        rejectedRows++;
+        for (const r of checked as Reject[]) reject(r);
+      }
+    }
+    ctx.checkCancelled();
+    const elapsed = (Date.now() - info.started) / 1000;
+    const total = chunk.bytesRead > 0 ? Math.max(rows, Math.round((rows * info.size) / chunk.bytesRead)) : null;
+    ctx.progress(rows, total, `${Math.round(rows / Math.max(elapsed, 0.001)).toLocaleString('id-ID')} baris/detik`);
+  }
+  if (!indexes) throw new ApiError('VALIDATION', `File ${params.fileName} kosong: tidak ada baris judul. File tidak diimpor.`);
+  writer.flush();
+  ctx.checkCancelled();
+  if (bulk) {
+    ctx.progress(rows, rows, 'Membangun indeks…');
+    bulk.after();
+  }
+  ctx.checkCancelled();
+
+  const { inserted, updated, unchanged } = writer.counts;
+  const seconds = (Date.now() - info.started) / 1000;
+  sqlite
+    .prepare(
+      `UPDATE import_runs SET status = 'done', finished_at = ?, rows_total = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?,
+       message = ? WHERE id = ?`,
+    )
+    .run(new Date(info.now.getTime() + seconds * 1000).toISOString(), rows, inserted, updated, unchanged, rejectedRows, rejectCount > rejectedRows ? `${rejectCount} catatan penolakan` : null, runId);
+  appendAuditSync(
+    sqlite,
+    {
+      userId: ctx.owner.userId,
+      username: ctx.owner.username,
+      action: `${params.kind}.import`,
+      entity: 'import_run',
+      entityId: runId,
+      after: { kind: params.kind, fileName: params.fileName, sha256: info.sha256, size: info.size, rows, inserted, updated, unchanged, rejected: rejectedRows },
+    },
+    info.now,
+  );
+  return {
+    runId,
+    kind: params.kind,
+    fileName: params.fileName,
+    sha256: info.sha256,
+    rows,
+    inserted,
+    updated,
+    unchanged,
+    rejected: rejectedRows,
+    rejects: firstRejects.map(({ row, column, reason }) => ({ row, column, reason })),
+    rejectsTruncated: rejectCount > firstRejects.length,
+    seconds,
+    rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)),
+  };
+}
