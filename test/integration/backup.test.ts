@@ -4,14 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core/app';
 import { checkRestorable } from '../../electron/core/db/backup';
 import { createTestApp, tempDbPath, TEST_PASSWORD, type TestApp } from '../helpers/core';
 import { runCliCaptured } from '../helpers/cli';
 
 let app: TestApp | undefined;
+let other: Core | undefined;
 afterEach(async () => {
   await app?.close();
+  await other?.close();
   app = undefined;
+  other = undefined;
 });
 
 const PW = { PRAKERJA_PASSWORD: TEST_PASSWORD };
@@ -208,6 +212,19 @@ describe('db restore', () => {
     expect(usernames(db)).toEqual(['admin', 'rina']);
     expect(read(db, `SELECT id FROM audit_log WHERE action = 'db.restore'`)).toEqual([]);
     expect(sha(file)).toBe(hash);
+  });
+
+  it('refuses while another program has the database open', async () => {
+    const db = await databaseWithUsers();
+    const file = path.join(path.dirname(db), 'cadangan.sqlite');
+    expect((await runCliCaptured(['--db', db, 'db', 'backup', file])).code).toBe(0);
+    other = await createCore(db, { log: () => {} });
+    const run = await runCliCaptured(['--db', db, '--user', 'admin', '--json', 'db', 'restore', file]);
+    expect(run.code).toBe(1);
+    expect(run.json().error).toMatchObject({ code: 'CONFLICT' });
+    expect(fs.existsSync(backupsDir(db))).toBe(false);
+    // The open connection still works on the same file.
+    expect(await other.db.kysely.selectFrom('users').select('username').execute()).toHaveLength(2);
   });
 
   it('brings back the backed-up state, keeps a safety copy, and audits the restore', async () => {

@@ -107,16 +107,36 @@ async function authorizeRestore(ctx: CliContext, dbPath: string): Promise<{ acto
     return { actor: null, setAside: setAsideUnreadable(dbPath) };
   }
   try {
-    if (!hasUsers) return { actor: null, setAside: null };
-    const username = requireUserOption(ctx, 'Memulihkan basis data yang sudah memiliki pengguna');
-    const { token, user } = await openLocalSession({ db }, username, { origin: CLI_ORIGIN });
-    await closeLocalSession({ db }, token);
-    if (user.role !== 'admin') {
-      throw new ApiError('FORBIDDEN', `Hanya admin yang boleh memulihkan basis data; "${user.username}" berperan ${user.role}.`);
+    let actor: string | null = null;
+    if (hasUsers) {
+      const username = requireUserOption(ctx, 'Memulihkan basis data yang sudah memiliki pengguna');
+      const { token, user } = await openLocalSession({ db }, username, { origin: CLI_ORIGIN });
+      await closeLocalSession({ db }, token);
+      if (user.role !== 'admin') {
+        throw new ApiError('FORBIDDEN', `Hanya admin yang boleh memulihkan basis data; "${user.username}" berperan ${user.role}.`);
+      }
+      actor = user.username;
     }
-    return { actor: user.username, setAside: null };
+    assertNotInUse(db.sqlite, dbPath);
+    return { actor, setAside: null };
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * Replacing the file under a running app would lose what it writes next. SQLite leaves WAL mode only
+ * when no other connection has the database open, which makes that a test for "in use"; the next open
+ * turns WAL back on.
+ */
+function assertNotInUse(sqlite: ReturnType<typeof openDb>['sqlite'], dbPath: string) {
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw err;
+    throw new ApiError('CONFLICT', `Basis data ${dbPath} sedang dibuka oleh aplikasi atau proses lain. Tutup aplikasinya dahulu, lalu ulangi; tidak ada yang diubah.`);
   }
 }
 
