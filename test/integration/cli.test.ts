@@ -58,9 +58,9 @@ describe('prakerja-office users add', () => {
     expect(byReviewer.json().error).toMatchObject({ code: 'FORBIDDEN' });
 
     const created = await auditOf(db, 'user.create');
-    // The first admin is created before anyone is logged in, so that record names no actor.
+    // The first admin is created before anyone is logged in: the record names the new admin as the actor.
     expect(created.map((r) => [r.username, JSON.parse(r.after_json!).username])).toEqual([
-      [null, 'admin'],
+      ['admin', 'admin'],
       ['admin', 'rina'],
     ]);
     const localSessions = await auditOf(db, 'auth.local_session');

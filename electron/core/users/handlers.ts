@@ -54,7 +54,9 @@ export async function insertUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await ctx.audit({ action: 'user.create', entity: 'user', entityId: user.id, after: auditView(user) });
+  // On first run nobody is logged in: the new admin is recorded as creating themselves.
+  const actor = ctx.user ? {} : { userId: user.id, username: user.username };
+  await ctx.audit({ ...actor, action: 'user.create', entity: 'user', entityId: user.id, after: auditView(user) });
   return user;
 }
 
