@@ -24,7 +24,7 @@ async function login(page: Page, username: string, password: string) {
   await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
 }
 
-test('foundation: first run, login, language, users, roles, audit, system', async ({ page, browser }, info) => {
+test('foundation: first run, login, language, users, roles, audit, system, session end', async ({ page, browser }, info) => {
   await test.step('first run asks for the first admin account', async () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Selamat datang di Prakerja Office' })).toBeVisible();
@@ -170,6 +170,19 @@ test('foundation: first run, login, language, users, roles, audit, system', asyn
     await expect(other.getByRole('row', { name: /auth\.login/ })).toHaveCount(1);
     await expect(other.getByRole('gridcell', { name: MANAGER.username }).first()).toBeVisible();
     await shot(other, info, 'audit-manager');
+
+    // The admin changes the manager's role: core ends their sessions, and the next call sends them to the login page.
+    await nav(page).getByRole('link', { name: 'Pengguna' }).click();
+    await page.getByRole('row', { name: new RegExp(MANAGER.username) }).getByRole('button', { name: 'Tindakan' }).click();
+    await page.getByRole('menuitem', { name: 'Ubah peran' }).click();
+    const dialog = page.getByRole('dialog', { name: `Ubah peran ${MANAGER.displayName}` });
+    await dialog.getByRole('combobox', { name: 'Peran' }).click();
+    await page.getByRole('option', { name: 'Reviewer' }).click();
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await expect(page.getByText(`Peran ${MANAGER.displayName} diubah menjadi Reviewer.`)).toBeVisible();
+    await other.getByRole('button', { name: 'Terapkan' }).click();
+    await expect(other.getByRole('heading', { name: 'Masuk' })).toBeVisible();
+    await expect(other.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.')).toBeVisible();
     await context.close();
   });
 });

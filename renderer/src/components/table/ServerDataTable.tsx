@@ -4,7 +4,9 @@ import Button from '@mui/material/Button';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   DataGrid,
+  type GridApiCommunity,
   type GridColDef,
+  type GridLocaleText,
   type GridColumnVisibilityModel,
   type GridFilterModel,
   type GridRowIdGetter,
@@ -13,7 +15,7 @@ import {
   type GridValidRowModel,
 } from '@mui/x-data-grid';
 import { enUS as gridEn, idID as gridId } from '@mui/x-data-grid/locales';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/errors';
 import { PAGE_SIZE_OPTIONS, type TableQuery, type TableUrlState } from './useTableUrlState';
@@ -34,13 +36,21 @@ interface Props<Row extends GridValidRowModel, F extends string> {
   onRowClick?(row: Row): void;
   /** Accessible name of the grid. */
   label: string;
+  /** Columns hidden until the user shows them (when no choice is remembered yet). */
+  initialHidden?: readonly string[];
+  /** The grid's API, e.g. to open the column chooser from a page button. */
+  apiRef?: RefObject<GridApiCommunity | null>;
+  /** Replaces some grid texts (e.g. the pager's "1–25 dari 10.000+"). */
+  localeTextOverrides?: Partial<GridLocaleText>;
 }
 
-function storedVisibility(id: string): GridColumnVisibilityModel {
+function storedVisibility(id: string, initialHidden: readonly string[] = []): GridColumnVisibilityModel {
+  const fallback = Object.fromEntries(initialHidden.map((f) => [f, false]));
   try {
-    return JSON.parse(localStorage.getItem(`prakerja.table.${id}.columns`) ?? '{}') as GridColumnVisibilityModel;
+    const stored = localStorage.getItem(`prakerja.table.${id}.columns`);
+    return stored ? (JSON.parse(stored) as GridColumnVisibilityModel) : fallback;
   } catch {
-    return {};
+    return fallback;
   }
 }
 
@@ -48,7 +58,7 @@ function storedVisibility(id: string): GridColumnVisibilityModel {
  * The data table for every list: pages, sorting and filtering happen on the server (the renderer
  * never holds a whole table), the view lives in the URL, and hidden columns are remembered.
  */
-export function ServerDataTable<Row extends GridValidRowModel, F extends string>({ id, columns, fetchPage, state, getRowId, onRowClick, label }: Props<Row, F>) {
+export function ServerDataTable<Row extends GridValidRowModel, F extends string>({ id, columns, fetchPage, state, getRowId, onRowClick, label, initialHidden, apiRef, localeTextOverrides }: Props<Row, F>) {
   const { t, i18n } = useTranslation();
   const { query } = state;
   const result = useQuery<Page<Row>, ApiError>({
@@ -60,7 +70,7 @@ export function ServerDataTable<Row extends GridValidRowModel, F extends string>
   const lastTotal = useRef(0);
   if (result.data) lastTotal.current = result.data.total;
 
-  const [visibility, setVisibility] = useState<GridColumnVisibilityModel>(() => storedVisibility(id));
+  const [visibility, setVisibility] = useState<GridColumnVisibilityModel>(() => storedVisibility(id, initialHidden));
   const sortModel = useMemo<GridSortModel>(() => (query.sortField ? [{ field: query.sortField, sort: query.sortDir }] : []), [query.sortField, query.sortDir]);
   const filterModel = useMemo<GridFilterModel>(
     () => ({
@@ -73,8 +83,8 @@ export function ServerDataTable<Row extends GridValidRowModel, F extends string>
   const base = (i18n.language === 'en' ? gridEn : gridId).components.MuiDataGrid.defaultProps.localeText;
   const hasFilters = Object.keys(query.filters).length > 0;
   const localeText = useMemo(
-    () => ({ ...base, noRowsLabel: hasFilters ? t('table.noResults') : t('table.noRows'), noResultsLabel: t('table.noResults') }),
-    [base, hasFilters, t],
+    () => ({ ...base, noRowsLabel: hasFilters ? t('table.noResults') : t('table.noRows'), noResultsLabel: t('table.noResults'), actionsCellMore: t('common.actions'), ...localeTextOverrides }),
+    [base, hasFilters, t, localeTextOverrides],
   );
 
   return (
@@ -88,6 +98,7 @@ export function ServerDataTable<Row extends GridValidRowModel, F extends string>
         <Box sx={{ position: 'absolute', inset: 0 }}>
           <DataGrid<Row>
             aria-label={label}
+            apiRef={apiRef}
             rows={result.data?.rows ?? []}
             columns={columns}
             getRowId={getRowId}
@@ -110,6 +121,14 @@ export function ServerDataTable<Row extends GridValidRowModel, F extends string>
               localStorage.setItem(`prakerja.table.${id}.columns`, JSON.stringify(m));
             }}
             onRowClick={onRowClick ? (p: GridRowParams<Row>) => onRowClick(p.row) : undefined}
+            onCellKeyDown={
+              onRowClick
+                ? (p, e) => {
+                    // Enter on a row opens it, like a click (cells are not editable here).
+                    if (e.key === 'Enter' && p.field !== '__check__' && p.cellMode !== 'edit') onRowClick(p.row);
+                  }
+                : undefined
+            }
             localeText={localeText}
             density="compact"
             disableRowSelectionOnClick

@@ -1,5 +1,6 @@
 import VisibilityOutlined from '@mui/icons-material/VisibilityOutlined';
 import { GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../../shared/api/audit';
@@ -21,6 +22,7 @@ export function AuditPage() {
   const locale = useSession().user.locale;
   const table = useTableUrlState(AUDIT_FILTERS, { pageSize: 50 });
   const [selected, setSelected] = useState<AuditRow | null>(null);
+  const queryClient = useQueryClient();
 
   const columns = useMemo<GridColDef<AuditRow>[]>(
     () => [
@@ -49,7 +51,14 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <AuditFilters applied={table.query.filters} onApply={table.setFilters} />
+      <AuditFilters
+        applied={table.query.filters}
+        onApply={(values) => {
+          table.setFilters(values);
+          // "Terapkan" with unchanged filters still fetches the newest records.
+          void queryClient.invalidateQueries({ queryKey: ['table', 'audit'] });
+        }}
+      />
       <ServerDataTable<AuditRow, AuditFilter> id="audit" label={t('audit.title')} columns={columns} fetchPage={fetchAudit} state={table} onRowClick={setSelected} />
       <AuditDetailDrawer row={selected} onClose={() => setSelected(null)} />
     </>
