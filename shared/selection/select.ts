@@ -1,0 +1,150 @@
+import { ApiError } from '../api/errors';
+import { verifySeed } from './commitment';
+import { invalidWeights, selectionKeyer, weightOf, type Weights } from './keys';
+import { compareCodes, provinceQuotas, type QuotaSpec } from './quotas';
+
+/** One applicant of the pool (DESIGN 3.3). */
+export interface PoolMember {
+  registrationId: string;
+  provinceCode: string;
+  employmentStatus: string;
+}
+
+/** A pool member with its weight and key: what the proof carries. */
+export interface KeyedRow {
+  registrationId: string;
+  provinceCode: string;
+  weight: number;
+  key: number;
+}
+
+export interface RankedRow extends KeyedRow {
+  selected: boolean;
+}
+
+export interface ProvinceOutcome {
+  quota: number;
+  pool: number;
+  selected: number;
+  unfilled: number;
+}
+
+/** The `wave select` JSON keys of DESIGN 7 (less `wave`, which the core adds), plus the ranked rows. */
+export interface SelectionResult {
+  /** The national quota: the given one, or the sum of explicit province quotas. */
+  quota: number;
+  pool: number;
+  selected: number;
+  unfilled: number;
+  /** Every province with a pool or an explicit quota, in code order. */
+  provinces: Record<string, ProvinceOutcome>;
+  /** Every pool member: provinces in code order, each ranked by key descending, then registration_id ascending. */
+  rows: RankedRow[];
+}
+
+/** Rank order within a province: larger key first, ties by registration_id ascending (code-unit order). */
+export function compareRank(a: KeyedRow, b: KeyedRow): number {
+  if (a.key !== b.key) return a.key > b.key ? -1 : 1;
+  return compareCodes(a.registrationId, b.registrationId);
+}
+
+export type SelectionSummary = Omit<SelectionResult, 'rows'>;
+
+/** A selection by input position: what `selectByKeys` returns, without building row objects. */
+export interface Ranking {
+  summary: SelectionSummary;
+  /** Input indices in the result's row order. */
+  order: Uint32Array;
+  /** 1 where the input row at that index is selected. */
+  selected: Uint8Array;
+}
+
+/**
+ * Selects within each province the `quota` highest-ranked rows. A province whose pool is smaller
+ * than its quota selects its whole pool; the seats it leaves are reported, not moved. Input order
+ * does not matter. registration_ids must be unique (the pool is keyed by them; verifyProof
+ * removes a proof's repeated rows itself): checking here would cost a third of the run.
+ */
+export function rankByKeys(rows: readonly KeyedRow[], spec: QuotaSpec): Ranking {
+  const n = rows.length;
+  // Sorting indices over a Float64Array of keys is several times faster than sorting the row objects.
+  const keys = new Float64Array(n);
+  const byProvince = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    keys[i] = row.key;
+    let members = byProvince.get(row.provinceCode);
+    if (!members) byProvince.set(row.provinceCode, (members = []));
+    members.push(i);
+  }
+  const byRank = (a: number, b: number) => keys[b]! - keys[a]! || compareCodes(rows[a]!.registrationId, rows[b]!.registrationId);
+  const pools = new Map([...byProvince].map(([code, members]) => [code, members.length]));
+  const quotas = provinceQuotas(spec, pools);
+  const codes = [...new Set([...pools.keys(), ...quotas.keys()])].sort(compareCodes);
+
+  const provinces: Record<string, ProvinceOutcome> = {};
+  const order = new Uint32Array(n);
+  const selectedFlags = new Uint8Array(n);
+  let at = 0;
+  let quota = 0;
+  let selected = 0;
+  for (const code of codes) {
+    const members = Uint32Array.from(byProvince.get(code) ?? []).sort(byRank);
+    const provinceQuota = quotas.get(code) ?? 0;
+    const take = Math.min(provinceQuota, members.length);
+    order.set(members, at);
+    at += members.length;
+    for (let i = 0; i < take; i++) selectedFlags[members[i]!] = 1;
+    provinces[code] = { quota: provinceQuota, pool: members.length, selected: take, unfilled: provinceQuota - take };
+    quota += provinceQuota;
+    selected += take;
+  }
+  return { summary: { quota, pool: n, selected, unfilled: quota - selected, provinces }, order, selected: selectedFlags };
+}
+
+/** `rankByKeys` with the ranked rows built. */
+export function selectByKeys(rows: readonly KeyedRow[], spec: QuotaSpec): SelectionResult {
+  const { summary, order, selected } = rankByKeys(rows, spec);
+  const ranked: RankedRow[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const j = order[i]!;
+    const r = rows[j]!;
+    ranked[i] = { registrationId: r.registrationId, provinceCode: r.provinceCode, weight: r.weight, key: r.key, selected: selected[j] === 1 };
+  }
+  return { ...summary, rows: ranked };
+}
+
+export interface SelectionInput {
+  seed: string;
+  /** The wave's published commitment; a seed that does not hash to it is refused. */
+  seedCommitment: string;
+  pool: readonly PoolMember[];
+  /** Weight per employment_status; statuses not listed weigh 1.0. */
+  weights?: Weights;
+  quota: QuotaSpec;
+  /** Called every 65,536 keys with the number done so far, for a job's progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The whole DESIGN 3.3 selection of a wave from its (already screened) pool. */
+export function selectWave(input: SelectionInput): SelectionResult {
+  if (!verifySeed(input.seed, input.seedCommitment)) {
+    throw new ApiError('VALIDATION', 'Seed ditolak: sha256 dari seed ini tidak sama dengan seed commitment yang diumumkan gelombang ini.');
+  }
+  if (input.weights) {
+    const bad = invalidWeights(input.weights);
+    if (bad.length) throw new ApiError('VALIDATION', `Bobot harus angka lebih dari 0 (status: ${bad.join(', ')}).`);
+  }
+  const keyOf = selectionKeyer(input.seed);
+  const total = input.pool.length;
+  const keyed: KeyedRow[] = new Array(total);
+  for (let i = 0; i < total; i++) {
+    const m = input.pool[i]!;
+    const weight = weightOf(input.weights, m.employmentStatus);
+    keyed[i] = { registrationId: m.registrationId, provinceCode: m.provinceCode, weight, key: keyOf(m.registrationId, weight) };
+    if (input.onProgress && (i & 0xffff) === 0xffff) input.onProgress(i + 1, total);
+  }
+  const result = selectByKeys(keyed, input.quota);
+  input.onProgress?.(total, total);
+  return result;
+}
