@@ -3,10 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApiError, type Result } from '../../shared/api/errors';
-import { HTTP_CALL_PATH, HTTP_EVENTS_PATH } from '../../shared/api/transport';
+import { HTTP_CALL_PATH, HTTP_DOWNLOAD_PATH, HTTP_EVENTS_PATH, HTTP_UPLOAD_PATH } from '../../shared/api/transport';
 import type { Core } from '../core/app';
 import { subscribeSession } from '../core/api/events';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { handleDownload, handleUpload } from './files';
 
 const MAX_BODY = 1024 * 1024;
 const STATUS: Record<string, number> = { VALIDATION: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL: 500 };
@@ -32,7 +33,10 @@ export interface HttpShell {
  * Cross-origin requests are refused (no CORS headers, Origin and Host checked) so that a web page
  * open in the same browser cannot drive the API.
  */
-export async function startHttpShell(core: Core, options: { port?: number; staticDir?: string | null } = {}): Promise<HttpShell> {
+export async function startHttpShell(
+  core: Core,
+  options: { port?: number; staticDir?: string | null; maxUploadBytes?: number } = {},
+): Promise<HttpShell> {
   const staticDir = options.staticDir === undefined ? null : options.staticDir;
   let allowedHosts = new Set<string>();
 
@@ -55,6 +59,8 @@ export async function startHttpShell(core: Core, options: { port?: number; stati
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === HTTP_CALL_PATH) return void handleCall(req, res);
     if (url.pathname === HTTP_EVENTS_PATH) return void handleEvents(req, res);
+    if (url.pathname === HTTP_UPLOAD_PATH) return void handleUpload(core, req, res, url, options.maxUploadBytes);
+    if (url.pathname.startsWith(HTTP_DOWNLOAD_PATH)) return void handleDownload(core, req, res, url.pathname.slice(HTTP_DOWNLOAD_PATH.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;

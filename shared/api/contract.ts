@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { applicantsMethods } from './applicants';
 import { auditMethods } from './audit';
 import { authMethods } from './auth';
 import { jobsMethods } from './jobs';
@@ -12,6 +13,7 @@ export const contract = {
   ...usersMethods,
   ...auditMethods,
   ...jobsMethods,
+  ...applicantsMethods,
 };
 
 export type Contract = typeof contract;

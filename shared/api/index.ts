@@ -6,4 +6,5 @@ export * from './users';
 export * from './audit';
 export * from './jobs';
 export * from './system';
+export * from './applicants';
 export type { MethodDef } from './define';

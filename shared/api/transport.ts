@@ -19,6 +19,9 @@ export interface PreloadApi {
 
 export const HTTP_CALL_PATH = '/api/call';
 export const HTTP_EVENTS_PATH = '/api/events';
+/** Browser shell: POST a file body here (?name=…) to get a fileRef; GET HTTP_DOWNLOAD_PATH + fileRef for an export. */
+export const HTTP_UPLOAD_PATH = '/api/upload';
+export const HTTP_DOWNLOAD_PATH = '/api/download/';
 export const IPC_CALL_CHANNEL = 'api:call';
 export const IPC_SUBSCRIBE_CHANNEL = 'api:subscribe';
 export const IPC_EVENT_CHANNEL = 'api:event';

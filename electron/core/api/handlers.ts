@@ -1,3 +1,4 @@
+import { applicantsHandlers } from '../applicants/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import { systemHandlers } from '../settings/handlers';
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...jobsHandlers,
+  ...applicantsHandlers,
 };

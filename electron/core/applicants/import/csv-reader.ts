@@ -41,7 +41,7 @@ export class CsvReader {
         this.row++;
         pos = end + 1;
         if (line.length === 0) continue;
-        if (line.length > this.maxCell) this.checkCells(line.split(d));
+        if (line.length > this.maxCell) this.checkCells(line.split(d), this.row);
         onRecord(line.split(d), this.row);
         continue;
       }
@@ -94,7 +94,7 @@ export class CsvReader {
         continue;
       }
       field += s.slice(i, j);
-      if (field.length > this.maxCell) this.cellTooLong(fields.length);
+      if (field.length > this.maxCell) this.cellTooLong(fields.length, this.row + 1);
       if (j >= len) {
         if (!final) return null;
         fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
@@ -111,16 +111,16 @@ export class CsvReader {
     }
   }
 
-  private checkCells(fields: string[]) {
+  private checkCells(fields: string[], row: number) {
     fields.forEach((f, i) => {
-      if (f.length > this.maxCell) this.cellTooLong(i);
+      if (f.length > this.maxCell) this.cellTooLong(i, row);
     });
   }
 
-  private cellTooLong(index: number): never {
+  private cellTooLong(index: number, row: number): never {
     throw new ApiError(
       'VALIDATION',
-      `File ${this.fileName}, baris ${this.row + 1}, kolom ke-${index + 1}: isian lebih dari ${this.maxCell.toLocaleString('id-ID')} karakter. File tidak diimpor.`,
+      `File ${this.fileName}, baris ${row}, kolom ke-${index + 1}: isian lebih dari ${this.maxCell.toLocaleString('id-ID')} karakter. File tidak diimpor.`,
     );
   }
 }

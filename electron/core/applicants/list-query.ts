@@ -1,0 +1,82 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { ApplicantFilters } from '../../../shared/api/applicants';
+
+/** The grid's field names → columns; nullable columns cannot use the keyset step (NULL breaks row-value order). */
+export const SORT_COLUMNS = {
+  registrationId: 'registration_id',
+  nik: 'nik',
+  kk: 'kk',
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  gender: 'gender',
+  phone: 'phone',
+  email: 'email',
+  provinceCode: 'province_code',
+  regencyCode: 'regency_code',
+  education: 'education',
+  employmentStatus: 'employment_status',
+  registeredAt: 'registered_at',
+  testScore: 'test_score',
+  updatedAt: 'updated_at',
+} as const;
+const NULLABLE = new Set(['phone', 'email', 'education', 'test_score']);
+export const isNullableColumn = (c: string) => NULLABLE.has(c);
+
+const JAKARTA_MS = 7 * 3600_000;
+
+/** Today's date in Asia/Jakarta. */
+export function jakartaToday(now: Date): string {
+  return new Date(now.getTime() + JAKARTA_MS).toISOString().slice(0, 10);
+}
+
+function minusYears(isoDate: string, years: number): string {
+  return `${String(Number(isoDate.slice(0, 4)) - years).padStart(4, '0')}${isoDate.slice(4)}`;
+}
+
+const jakartaDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00+07:00`)).toISOString();
+
+/** Name-search match expression: every word as a prefix, all words required. */
+export function ftsPrefixQuery(q: string): string | null {
+  const words = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.slice(0, 8).map((w) => `"${w}"*`).join(' ');
+}
+
+export type QuickSearch = { kind: 'nik'; value: string } | { kind: 'registration'; value: string } | { kind: 'name'; match: string } | { kind: 'none' };
+
+/** Decides what a quick search means: an exact NIK, an exact registration id, or name prefixes. */
+export function classifySearch(sqlite: BetterSqlite3.Database, raw: string | undefined): QuickSearch {
+  const q = raw?.trim() ?? '';
+  if (q === '') return { kind: 'none' };
+  if (/^\d{16}$/.test(q)) return { kind: 'nik', value: q };
+  if (sqlite.prepare('SELECT 1 FROM applicants WHERE registration_id = ?').get(q)) return { kind: 'registration', value: q };
+  const match = ftsPrefixQuery(q);
+  return match ? { kind: 'name', match } : { kind: 'registration', value: q };
+}
+
+/** WHERE clause and parameters for the list's filters and quick search. */
+export function buildWhere(filters: ApplicantFilters, search: QuickSearch, now: Date): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (search.kind === 'nik') add('nik = ?', search.value);
+  else if (search.kind === 'registration') add('registration_id = ?', search.value);
+  else if (search.kind === 'name') add('id IN (SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?)', search.match);
+  if (filters.regencyCode) add('regency_code = ?', filters.regencyCode);
+  if (filters.provinceCode) add('province_code = ?', filters.provinceCode);
+  if (filters.gender) add('gender = ?', filters.gender);
+  if (filters.employmentStatus) add('employment_status = ?', filters.employmentStatus);
+  if (filters.education) add('education = ?', filters.education);
+  const today = jakartaToday(now);
+  // Age in whole years as of today: at least ageMin means born on or before today minus ageMin years.
+  if (filters.ageMin !== undefined) add('birth_date <= ?', minusYears(today, filters.ageMin));
+  if (filters.ageMax !== undefined) add('birth_date > ?', minusYears(today, filters.ageMax + 1));
+  if (filters.registeredFrom) add('registered_at >= ?', jakartaDayStart(filters.registeredFrom));
+  if (filters.registeredTo) {
+    add('registered_at < ?', new Date(Date.parse(`${filters.registeredTo}T00:00:00+07:00`) + 86_400_000).toISOString());
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
