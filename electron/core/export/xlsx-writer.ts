@@ -11,6 +11,7 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
 };
 
 /** XML 1.0 cannot hold these; a cell containing one would corrupt the workbook. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
