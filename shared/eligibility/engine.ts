@@ -7,6 +7,7 @@
 import { parseNik, type NikProblem } from '../nik';
 import { ageFromKeys, dateKey, instantMs, isIsoDate } from './dates';
 import { REASON_BIT, REASON_CODES, emptyReasonCounts, reasonsOf, type ReasonCode, type ReasonCounts } from './reasons';
+import { registrationOrder } from './registration-order';
 import { StringSlots } from './string-slots';
 import {
   MAX_AGE_EXCLUSIVE,
@@ -126,9 +127,11 @@ export interface Screening {
   masks: Uint8Array;
   /** For NIK_INVALID: index into NIK_PROBLEMS; for NIK_MISMATCH: the mismatch bits; else 0. */
   nikDetail: Uint8Array;
-  /** Distinct NIKs; a slot's first row is the first registration (in registration order) with it. */
+  /** Distinct NIKs. */
   nikSlots: StringSlots;
   nikSlotOf: Int32Array;
+  /** Per NIK slot: the first registration with it, by registered_at then registration_id. */
+  firstOfNik: Int32Array;
   /** Distinct KKs. */
   kkSlots: StringSlots;
   kkSlotOf: Int32Array;
@@ -209,18 +212,22 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
   };
   const masks = new Uint8Array(n);
 
-  // Pass 1, registration order: group NIKs and KKs; a NIK seen before is a DUPLICATE_NIK.
+  // Pass 1, input order (reading the strings in the order they sit in memory): group NIKs and KKs,
+  // and find each NIK's first registration in registration order.
   const order = registrationOrder(regs);
+  const rank = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rank[order[k]!] = k;
   const nikSlots = new StringSlots(regs.nik);
   const kkSlots = new StringSlots(regs.kk);
   const nikSlotOf = new Int32Array(n);
   const kkSlotOf = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    progress(0, k);
-    const i = order[k]!;
+  const firstOfNik = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    progress(0, i);
+    const known = nikSlots.size;
     const slot = nikSlots.add(i);
     nikSlotOf[i] = slot;
-    if (nikSlots.firstRow[slot] !== i) masks[i] = REASON_BIT.DUPLICATE_NIK;
+    if (slot === known || rank[i]! < rank[firstOfNik[slot]!]!) firstOfNik[slot] = i;
     kkSlotOf[i] = kkSlots.add(i);
   }
 
@@ -256,11 +263,13 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
   }
   for (const entries of exclusionsByNik.values()) if (entries.length > 1) entries.sort(byListThenFrom);
 
-  // Pass 2, input order: the rules about the registration itself, and the NIK's flags.
+  // Pass 2, input order: the rules about the registration itself, DUPLICATE_NIK, and the NIK's flags.
   const nikDetail = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     progress(1, i);
-    let mask = masks[i]! | nikFlags[nikSlotOf[i]!]!;
+    const nikSlot = nikSlotOf[i]!;
+    let mask = nikFlags[nikSlot]!;
+    if (firstOfNik[nikSlot] !== i) mask |= REASON_BIT.DUPLICATE_NIK;
     const birthDate = regs.birth_date[i]!;
     const parsed = parseNik(regs.nik[i]!, asOf);
     if (!parsed.ok) {
@@ -279,7 +288,8 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
     masks[i] = mask;
   }
 
-  // Pass 3, registration order: KK places, after the KK's counted participants, for those that pass every other rule.
+  // Pass 3, registration order, on typed arrays only: KK places, after the KK's counted participants,
+  // for those that pass every other rule.
   const lastInKk = new Int32Array(kkSlots.size).fill(-1);
   const previousInKk = new Int32Array(n).fill(-1);
   for (let k = 0; k < n; k++) {
@@ -304,6 +314,7 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
     nikDetail,
     nikSlots,
     nikSlotOf,
+    firstOfNik,
     kkSlots,
     kkSlotOf,
     lastInKk,
@@ -313,21 +324,6 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
     exclusionsByNik,
     summary: summarize(masks, asOf),
   };
-}
-
-/** Indices in registration order: registered_at instant, then registration_id (code-unit order, as SQLite's BINARY). */
-export function registrationOrder(regs: RegistrationColumns): Uint32Array {
-  const n = regs.registration_id.length;
-  const at = regs.registered_at;
-  const ids = regs.registration_id;
-  const order = new Uint32Array(n);
-  let sorted = true;
-  for (let i = 0; i < n; i++) {
-    order[i] = i;
-    if (sorted && i > 0 && (at[i - 1]! > at[i]! || (at[i - 1] === at[i] && ids[i - 1]! > ids[i]!))) sorted = false;
-  }
-  if (!sorted) order.sort((a, b) => at[a]! - at[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-  return order;
 }
 
 function summarize(masks: Uint8Array, asOf: string): ScreeningSummary {
@@ -357,7 +353,7 @@ export function kkMembersOf(s: Screening, i: number): KkMember[] {
 
 /** The first registration (by registered_at, then registration_id) with the NIK of registration i; i itself when it is the first. */
 export function firstWithNik(s: Screening, i: number): number {
-  return s.nikSlots.firstRow[s.nikSlotOf[i]!]!;
+  return s.firstOfNik[s.nikSlotOf[i]!]!;
 }
 
 /** The outcome of registration i with its details, built on demand (the batch itself keeps only masks). */
