@@ -29,6 +29,26 @@ export function reasonsOf(mask: number): readonly ReasonCode[] {
   return reasons;
 }
 
+const FIELD_BY_MASK: readonly string[] = REASONS_BY_MASK.map((reasons) => reasons.join(';'));
+
+/** The reasons of a mask as the `eligibility` report writes them (DESIGN 7): `;`-separated, in table order. */
+export function reasonsField(mask: number): string {
+  const field = FIELD_BY_MASK[mask];
+  if (field === undefined) throw new RangeError(`not a reason mask: ${mask}`);
+  return field;
+}
+
+/** The mask of a `;`-separated reasons field, as stored; unknown codes are refused. */
+export function maskOfField(field: string): number {
+  if (field === '') return 0;
+  return maskOf(
+    field.split(';').map((code) => {
+      if (!isReasonCode(code)) throw new RangeError(`not a reason code: ${code}`);
+      return code;
+    }),
+  );
+}
+
 export function maskOf(reasons: Iterable<ReasonCode>): number {
   let mask = 0;
   for (const code of reasons) mask |= REASON_BIT[code];

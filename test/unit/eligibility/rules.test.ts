@@ -13,6 +13,8 @@ import {
   isParticipantBy,
   isUnderAge,
   maskOf,
+  maskOfField,
+  reasonsField,
   reasonsOf,
 } from '../../../shared/eligibility';
 
@@ -174,6 +176,11 @@ describe('reason codes', () => {
       'ALREADY_PARTICIPANT',
     ]);
     expect(reasonsOf(0)).toEqual([]);
+    expect(reasonsField(maskOf(['EXCLUDED', 'NIK_MISMATCH']))).toBe('NIK_MISMATCH;EXCLUDED');
+    expect(reasonsField(0)).toBe('');
+    expect(maskOfField('NIK_MISMATCH;EXCLUDED')).toBe(maskOf(['NIK_MISMATCH', 'EXCLUDED']));
+    expect(maskOfField('')).toBe(0);
+    expect(() => maskOfField('NIK_MISMATCH;LATE')).toThrow(RangeError);
     expect(() => reasonsOf(256)).toThrow(RangeError);
   });
 
