@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import { openDb, openSqlite } from '../../electron/core/db/connection';
+import { migrateToLatest } from '../../electron/core/db/migrate';
+import { runImport } from '../../electron/core/applicants/import/run-import';
+import { listApplicants } from '../../electron/core/applicants/list';
+import type { ParsedInputOf } from '../../shared/api/contract';
+
+/** Measurements of the applicant register for the bench runner (DESIGN 5). */
+
+export interface ImportFigures {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** Imports csvPath into a fresh database at dbPath (removed first), as the import job does. */
+export async function benchImport(csvPath: string, dbPath: string): Promise<ImportFigures> {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+  const db = openDb(dbPath);
+  await migrateToLatest(db);
+  await db.close();
+  const started = process.hrtime.bigint();
+  const r = await runImport(
+    { dbPath, owner: { userId: null, username: 'bench' }, progress() {}, checkCancelled() {} },
+    { kind: 'applicants', path: csvPath, fileName: 'bench.csv' },
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rows: r.inserted + r.updated + r.unchanged, seconds, rowsPerSecond: Math.round((r.inserted + r.updated + r.unchanged) / seconds) };
+}
+
+export interface LatencyFigures {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function figures(ms: number[]): LatencyFigures {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 100) / 100;
+  return { samples: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+type ListInput = ParsedInputOf<'applicants.list'>;
+const base: ListInput = { page: 0, pageSize: 50, sortDir: 'asc' } as ListInput;
+
+/** The views staff use: filtered and sorted, unfiltered, and deep pages of each. */
+const VIEWS: Partial<ListInput>[] = [
+  { sortField: 'registeredAt', sortDir: 'desc' },
+  { sortField: 'fullName' },
+  { provinceCode: '32', sortField: 'registeredAt', sortDir: 'desc' },
+  { provinceCode: '35', sortField: 'fullName' },
+  { regencyCode: '3273', sortField: 'birthDate' },
+  { gender: 'P', ageMin: 18, ageMax: 64, sortField: 'registeredAt' },
+  { employmentStatus: 'unemployed', sortField: 'registeredAt', sortDir: 'desc' },
+  { registeredFrom: '2026-03-10', registeredTo: '2026-03-20', sortField: 'registeredAt' },
+  { provinceCode: '33', education: 'SMA', sortField: 'registrationId' },
+  { sortField: 'birthDate', sortDir: 'desc' },
+];
+
+/**
+ * p50/p95/p99 of one list page (count included) over random pages of the views above, deep pages
+ * included (a third of the samples jump to a page in the last half), on the database at dbPath.
+ */
+export function benchList(dbPath: string, samples = 300, now = new Date('2026-05-10T03:00:00Z')): LatencyFigures {
+  const sqlite = openSqlite(dbPath, { readonly: true });
+  try {
+    const rand = rng(42);
+    const ms: number[] = [];
+    const totals = new Map<number, number>();
+    for (let i = 0; i < samples; i++) {
+      const v = i % VIEWS.length;
+      const total = totals.get(v) ?? 0;
+      const pages = Math.max(1, Math.ceil(total / 50));
+      const page = total === 0 ? 0 : i % 3 === 0 ? Math.floor(pages / 2 + (rand() * pages) / 2) : Math.floor(rand() * pages);
+      const input = { ...base, ...VIEWS[v], page } as ListInput;
+      const t = process.hrtime.bigint();
+      const r = listApplicants(sqlite, input, now, false);
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      totals.set(v, r.total);
+    }
+    return figures(ms);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** p95 of the quick search: exact NIK, exact registration id, and name prefixes (first page with its count). */
+export function benchSearch(dbPath: string, samples = 300, now = new Date('2026-05-10T03:00:00Z')): LatencyFigures {
+  const sqlite = openSqlite(dbPath, { readonly: true });
+  try {
+    const rand = rng(7);
+    const maxId = (sqlite.prepare('SELECT max(id) AS n FROM applicants').get() as { n: number }).n;
+    const pick = () => sqlite.prepare('SELECT nik, registration_id, full_name FROM applicants WHERE id = ?').get(1 + Math.floor(rand() * maxId)) as {
+      nik: string;
+      registration_id: string;
+      full_name: string;
+    };
+    const ms: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const a = pick();
+      const words = a.full_name.split(/\s+/);
+      const q =
+        i % 4 === 0 ? a.nik
+        : i % 4 === 1 ? a.registration_id
+        : i % 4 === 2 ? words[0]!.slice(0, 3 + Math.floor(rand() * 3))
+        : `${words[0]} ${(words[1] ?? '').slice(0, 2)}`;
+      const t = process.hrtime.bigint();
+      listApplicants(sqlite, { ...base, q, sortField: 'registeredAt' } as ListInput, now, false);
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    return figures(ms);
+  } finally {
+    sqlite.close();
+  }
+}
