@@ -13,7 +13,7 @@ const N = 20_000;
 const opts = { count: N, seed: 'uji-1', referenceDate: REF };
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'demo-test-'));
 
-let records: ApplicantRecord[] = [];
+const records: ApplicantRecord[] = [];
 let provinces: Set<string>;
 
 beforeAll(async () => {
