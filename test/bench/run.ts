@@ -1,0 +1,96 @@
+/**
+ * `npm run bench [-- --rows N] [-- --json]`: builds a demo applicants CSV and database and prints each
+ * DESIGN 5 figure next to its budget and a reference run. Slow (minutes at 1M rows); not part of CI.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeDemoCsvs } from '../../electron/core/demo/csv-files';
+import { benchImport, benchList, benchSearch } from './applicants';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const rowsArg = args.indexOf('--rows');
+const rows = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const REFERENCE_DATE = '2026-05-10';
+
+interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  budget: string;
+  /** Within budget; null when there is no budget or no measurement. */
+  ok: boolean | null;
+  reference?: string;
+  note?: string;
+}
+
+const figures: Figure[] = [];
+const log = (line: string) => {
+  if (!json) console.log(line);
+};
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function add(f: Figure) {
+  figures.push(f);
+  const value = f.value === null ? 'n/a' : `${f.value.toLocaleString('en')} ${f.unit}`;
+  const verdict = f.ok === null ? '' : f.ok ? '  OK' : '  OVER BUDGET';
+  log(`${f.name.padEnd(34)} ${value.padStart(18)}   budget ${f.budget}${verdict}${f.reference ? `   reference: ${f.reference}` : ''}${f.note ? `   (${f.note})` : ''}`);
+}
+
+/** The sqlite3 shell's `.import` of the same CSV: a floor for what a bulk load can cost here. */
+function sqliteShellImport(csv: string, dir: string): { seconds: number } | { missing: string } {
+  const which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
+  if (which.status !== 0) return { missing: 'sqlite3 command-line shell not installed (Debian: apt-get install -y sqlite3)' };
+  const db = path.join(dir, 'reference.sqlite');
+  // The CSV's 14 columns with the app's types; no indexes or FTS, so this is a lower bound.
+  const schema = `CREATE TABLE applicants (registration_id TEXT, nik TEXT, kk TEXT, full_name TEXT, birth_date TEXT, gender TEXT, phone TEXT,
+    email TEXT, province_code TEXT, regency_code TEXT, education TEXT, employment_status TEXT, registered_at TEXT, test_score INTEGER);`;
+  execFileSync('sqlite3', [db, schema]);
+  const started = process.hrtime.bigint();
+  execFileSync('sqlite3', [db, '.import --csv --skip 1 ' + csv + ' applicants']);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+function exportInChild(dbPath: string, out: string): { rows: number; seconds: number; peakRssMb: number } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'export-child.ts'), dbPath, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`export child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-bench-'));
+try {
+  log(`Prakerja Office bench: ${rows.toLocaleString('en')} applicants, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+
+  let started = process.hrtime.bigint();
+  const demo = await writeDemoCsvs(dir, { count: rows, seed: 'bench', referenceDate: REFERENCE_DATE });
+  const demoSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  add({ name: 'demo CSV generation', value: round(demoSeconds), unit: 's', budget: '< 30 s (target)', ok: demoSeconds < 30, note: `${round(demo.applicants.bytes / 1e6)} MB + ${demo.exclusions.rows.toLocaleString('en')} exclusions` });
+
+  // Hook: applicant import, list and search (test/bench/applicants.ts, owned by the applicants feature).
+  const dbPath = path.join(dir, 'bench.sqlite');
+  const imp = await benchImport(demo.applicants.path, dbPath);
+  const shell = sqliteShellImport(demo.applicants.path, dir);
+  const reference =
+    'missing' in shell ? shell.missing : `sqlite3 .import ${Math.round(rows / shell.seconds).toLocaleString('en')} rows/s (${round(shell.seconds)} s), ratio app/shell ${round(imp.rowsPerSecond / (rows / shell.seconds), 2)}`;
+  add({ name: 'import applicants CSV', value: imp.rowsPerSecond, unit: 'rows/s', budget: '>= 100,000 rows/s', ok: imp.rowsPerSecond >= 100_000, reference });
+  const list = benchList(dbPath);
+  add({ name: 'list page p95 (filter + sort)', value: list.p95, unit: 'ms', budget: '<= 30 ms', ok: list.p95 <= 30, note: `p50 ${list.p50}, p99 ${list.p99}, ${list.samples} samples` });
+  const search = benchSearch(dbPath);
+  add({ name: 'name/NIK search p95', value: search.p95, unit: 'ms', budget: '<= 50 ms', ok: search.p95 <= 50, note: `p50 ${search.p50}, p99 ${search.p99}, ${search.samples} samples` });
+
+  const xlsx = exportInChild(dbPath, path.join(dir, 'export.xlsx'));
+  add({ name: `export ${xlsx.rows.toLocaleString('en')} rows to XLSX: time`, value: round(xlsx.seconds), unit: 's', budget: '<= 60 s', ok: xlsx.seconds <= 60 });
+  add({ name: 'export to XLSX: peak RSS', value: xlsx.peakRssMb, unit: 'MB', budget: '<= 400 MB', ok: xlsx.peakRssMb <= 400, note: 'child process maxRSS' });
+  const csv = exportInChild(dbPath, path.join(dir, 'export.csv'));
+  add({ name: 'export to CSV: time (no budget)', value: round(csv.seconds), unit: 's', budget: '-', ok: null, note: `peak RSS ${csv.peakRssMb} MB` });
+
+  // Hooks not measured yet (TODO integrator): API p99 while an import runs (<= 100 ms), screening
+  // (<= 10 s), wave selection (<= 5 s), reconciliation (<= 3 s): see test/bench/screening.ts and domain-logic.ts.
+  add({ name: 'API p99 while an import runs', value: null, unit: 'ms', budget: '<= 100 ms', ok: null, note: 'not wired yet' });
+
+  if (json) console.log(JSON.stringify({ rows, cpus: os.cpus().length, loadAverage: os.loadavg(), figures }));
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
