@@ -5,6 +5,7 @@ import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-d
 import { useApiQuery } from './api/hooks';
 import { FirstRunPage } from './features/auth/FirstRunPage';
 import { LoginPage } from './features/auth/LoginPage';
+import { ApplicantsPage } from './features/applicants/ApplicantsPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { AppShell } from './features/shell/AppShell';
 import { ComingSoonPage } from './features/shell/ComingSoonPage';
@@ -68,6 +69,8 @@ export function App() {
           {AREAS.filter((a) => a.comingSoon).map((a) => (
             <Route key={a.key} path={a.path} element={<ComingSoonPage area={a.key} />} />
           ))}
+          <Route path="/pendaftar" element={<ApplicantsPage />} />
+          <Route path="/applicants" element={<Navigate to="/pendaftar" replace />} />
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />
           <Route path="/sistem" element={<RoleRoute area="system"><SystemPage /></RoleRoute>} />

@@ -1,3 +1,4 @@
+import { applicantsEn, importsEn } from '../features/applicants/messages.en';
 import type { Messages } from './messages';
 
 /** English: typed against the Indonesian key set, so a missing or extra key is a compile error. */
@@ -160,6 +161,9 @@ export const en: Messages = {
       user_deactivate: 'User deactivated',
       user_change_password: 'Password changed',
       user_set_locale: 'Language changed',
+      applicants_import: 'Applicants imported',
+      exclusions_import: 'Exclusion list imported',
+      applicants_export: 'Applicants exported',
     },
   },
   system: {
@@ -199,4 +203,6 @@ export const en: Messages = {
     notFound: 'Page not found.',
     backHome: 'Back to Home',
   },
+  applicants: applicantsEn,
+  imports: importsEn,
 };

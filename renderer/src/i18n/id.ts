@@ -1,3 +1,5 @@
+import { applicantsId, importsId } from '../features/applicants/messages';
+
 /** Bahasa Indonesia: the default language and the reference key set (en.ts must have every key). */
 export const id = {
   app: { name: 'Prakerja Office', tagline: 'Kantor belakang program Kartu Prakerja' },
@@ -158,6 +160,9 @@ export const id = {
       user_deactivate: 'Pengguna dinonaktifkan',
       user_change_password: 'Kata sandi diganti',
       user_set_locale: 'Bahasa diubah',
+      applicants_import: 'Impor pendaftar',
+      exclusions_import: 'Impor daftar pengecualian',
+      applicants_export: 'Ekspor pendaftar',
     },
   },
   system: {
@@ -197,4 +202,6 @@ export const id = {
     notFound: 'Halaman tidak ditemukan.',
     backHome: 'Kembali ke Beranda',
   },
+  applicants: applicantsId,
+  imports: importsId,
 };

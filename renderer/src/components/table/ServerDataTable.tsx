@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   DataGrid,
-  type GridApiCommunity,
+  type GridApi,
   type GridColDef,
   type GridLocaleText,
   type GridColumnVisibilityModel,
@@ -39,7 +39,7 @@ interface Props<Row extends GridValidRowModel, F extends string> {
   /** Columns hidden until the user shows them (when no choice is remembered yet). */
   initialHidden?: readonly string[];
   /** The grid's API, e.g. to open the column chooser from a page button. */
-  apiRef?: RefObject<GridApiCommunity | null>;
+  apiRef?: RefObject<GridApi | null>;
   /** Replaces some grid texts (e.g. the pager's "1–25 dari 10.000+"). */
   localeTextOverrides?: Partial<GridLocaleText>;
 }

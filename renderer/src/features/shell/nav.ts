@@ -28,7 +28,7 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { key: 'dashboard', path: '/', icon: HomeOutlined },
-  { key: 'applicants', comingSoon: true, path: '/pendaftar', icon: PeopleAltOutlined, groupStart: true },
+  { key: 'applicants', path: '/pendaftar', icon: PeopleAltOutlined, groupStart: true },
   { key: 'screening', comingSoon: true, path: '/penyaringan', icon: FactCheckOutlined },
   { key: 'waves', comingSoon: true, path: '/gelombang', icon: ShuffleOutlined },
   { key: 'catalog', comingSoon: true, path: '/katalog', icon: SchoolOutlined, groupStart: true },
