@@ -196,7 +196,10 @@ export interface PrefixedSha256 {
 }
 
 export function prefixedSha256(prefix: string): PrefixedSha256 {
-  const prefixBytes = utf8Encode(prefix);
+  // A prefix ending in a high surrogate may pair with the suffix's first unit: encode it with the suffix.
+  const last = prefix.charCodeAt(prefix.length - 1);
+  const held = last >= 0xd800 && last <= 0xdbff ? prefix.slice(-1) : '';
+  const prefixBytes = utf8Encode(held ? prefix.slice(0, -1) : prefix);
   const whole = prefixBytes.length & ~63;
   const midstate = new Int32Array(INITIAL);
   for (let off = 0; off < whole; off += 64) compress(midstate, prefixBytes, off);
@@ -204,7 +207,8 @@ export function prefixedSha256(prefix: string): PrefixedSha256 {
   const state = new Int32Array(8);
   let buf = new Uint8Array(256);
 
-  const words = (suffix: string): Int32Array => {
+  const words = (rawSuffix: string): Int32Array => {
+    const suffix = held ? held + rawSuffix : rawSuffix;
     // A UTF-16 code unit takes at most 3 UTF-8 bytes.
     const need = carry.length + suffix.length * 3 + 72;
     if (need > buf.length) buf = new Uint8Array(need * 2);

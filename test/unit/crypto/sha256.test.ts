@@ -63,6 +63,14 @@ describe('sha256 (pure)', () => {
     }
   });
 
+  it('pairs a high surrogate ending the prefix with a low surrogate starting the suffix, as the joined string does', () => {
+    const prefix = 'seed\ud83d';
+    const h = prefixedSha256(prefix);
+    expect(h.hex('\ude00x')).toBe(nodeHex(prefix + '\ude00x')); // 😀 once joined
+    expect(h.hex('x')).toBe(nodeHex(prefix + 'x')); // stays a lone surrogate
+    expect(h.hex('')).toBe(nodeHex(prefix));
+  });
+
   it('grows its buffer for a long suffix after short ones', () => {
     const h = prefixedSha256('seed:');
     expect(h.hex('a')).toBe(nodeHex('seed:a'));
