@@ -74,13 +74,15 @@ export function uploadFile(file: File, onProgress?: (sent: number, total: number
     xhr.responseType = 'json';
     if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {
-      const body = xhr.response as unknown;
-      if (xhr.status >= 200 && xhr.status < 300 && body && typeof body === 'object' && 'fileRef' in body) {
-        const ref = body as { fileRef: string; name?: string; size?: number };
-        resolve({ fileRef: ref.fileRef, name: ref.name ?? file.name, size: ref.size ?? file.size });
+      const raw = xhr.response as unknown;
+      // The shell answers like every call, {ok, value: {fileRef, fileName, size}} or {ok: false, error}.
+      const body = raw && typeof raw === 'object' && 'ok' in raw ? (raw as Result<unknown>) : null;
+      const value = body?.ok ? (body.value as { fileRef?: unknown; fileName?: string; size?: number }) : null;
+      if (xhr.status >= 200 && xhr.status < 300 && value && typeof value.fileRef === 'string') {
+        resolve({ fileRef: value.fileRef, name: value.fileName ?? file.name, size: value.size ?? file.size });
         return;
       }
-      const error = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : body;
+      const error = body && !body.ok ? body.error : null;
       reject(isApiErrorShape(error) ? ApiError.from(error) : new ApiError('INTERNAL', `Unggah ${file.name} gagal (HTTP ${xhr.status}).`));
     };
     xhr.onerror = () => reject(new ApiError('INTERNAL', `Unggah ${file.name} gagal: tidak dapat menghubungi layanan aplikasi.`));

@@ -40,10 +40,14 @@ function Fields({ items }: { items: { label: string; value: ReactNode; warn?: bo
       {items.map((it) => (
         <Box key={it.label} sx={{ display: 'contents' }}>
           <dt>{it.label}</dt>
-          <Box component="dd" sx={{ ...(it.mono ? MONO : {}), ...(it.warn ? { color: 'warning.main', fontWeight: 600 } : {}) }}>
-            {it.warn && <WarningAmberOutlined sx={{ fontSize: 16, verticalAlign: 'text-bottom', mr: 0.5 }} aria-hidden />}
-            {it.value === null || it.value === '' || it.value === undefined ? '—' : it.value}
-          </Box>
+          {it.value === null || it.value === '' || it.value === undefined ? (
+            <Box component="dd" sx={{ color: 'text.secondary' }}>—</Box>
+          ) : (
+            <Box component="dd" sx={{ ...(it.mono ? MONO : {}), ...(it.warn ? { color: 'warning.main', fontWeight: 600 } : {}) }}>
+              {it.warn && <WarningAmberOutlined sx={{ fontSize: 16, verticalAlign: 'text-bottom', mr: 0.5 }} aria-label="!" />}
+              {it.value}
+            </Box>
+          )}
         </Box>
       ))}
     </Box>

@@ -107,7 +107,7 @@ export function ImportDialog({ kind, onKindChange, onClose, onImported }: { kind
       } } }}
     >
       <DialogTitle id="import-title">{title}</DialogTitle>
-      <DialogContent dividers sx={{ display: 'grid', gap: 2 }}>
+      <DialogContent dividers sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
         {state.step !== 'run' && (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
             <Typography variant="body2" color="text.secondary" id="import-kind-label">
@@ -144,7 +144,7 @@ export function ImportDialog({ kind, onKindChange, onClose, onImported }: { kind
         )}
         {state.step === 'preview' && preview.data && <ImportPreviewView preview={preview.data} />}
         {state.step === 'run' && (
-          <Box sx={{ display: 'grid', gap: 1.5 }}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 1.5 }}>
             <Typography variant="h4" component="h3">
               {finished && run.data ? t('imports.resultTitle', { name: state.file.name }) : t('imports.running', { name: state.file.name })}
             </Typography>

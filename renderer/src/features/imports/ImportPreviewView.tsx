@@ -36,7 +36,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const matchedAt = new Map(preview.columns.filter((c) => c.index !== null).map((c) => [c.index as number, c.name]));
   const missingRequired = preview.columns.filter((c) => c.index === null && c.required).map((c) => c.name);
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
       <Typography variant="body2" color="text.secondary">
         <strong>{preview.fileName}</strong> · {t('imports.fileInfo', { format: preview.format.toUpperCase(), size: formatBytes(preview.size, locale) })}
       </Typography>

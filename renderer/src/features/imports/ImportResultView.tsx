@@ -87,7 +87,7 @@ export function ImportResultView({ run }: { run: ImportRun }) {
     }
   };
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap' }} role="group" aria-label={t('imports.resultTitle', { name: run.fileName })}>
         <Stat label={t('imports.rows')} value={run.rows} />
         <Stat label={t('imports.inserted')} value={run.inserted} tone="success" />
