@@ -148,9 +148,36 @@ test('applicants: import with rejects, list, filter, search, detail, export, mas
     expect(text).toContain('birth_date');
   });
 
+  await test.step('a file without a required column cannot be imported', async () => {
+    await dialog.getByRole('button', { name: 'Impor file lain' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Pilih file…' }).click();
+    await (await chooser).setFiles({ name: 'tanpa-nik.csv', mimeType: 'text/csv', buffer: Buffer.from('registration_id;full_name\nR-1;Ani\n') });
+    await expect(dialog.getByRole('alert')).toContainText('Kolom wajib tidak ada di tanpa-nik.csv: nik');
+    await expect(dialog.getByRole('button', { name: 'Mulai impor' })).toBeDisabled();
+    await dialog.getByRole('button', { name: 'Pilih file lain' }).click();
+  });
+
+  await test.step('an exclusion list, dropped onto the dialog', async () => {
+    await dialog.getByRole('button', { name: 'Daftar pengecualian' }).click();
+    const exclusions = page.getByRole('dialog', { name: 'Impor daftar pengecualian' });
+    const csv = 'nik,list,valid_from,valid_to,source\n3273011205950001,ASN,2020-01-01,2030-12-31,BKN\n3273014308980002,BUKAN_DAFTAR,2020-01-01,2030-12-31,BKN\n';
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'pengecualian.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await exclusions.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(exclusions.getByText('pengecualian.csv')).toBeVisible();
+    await exclusions.getByRole('button', { name: 'Mulai impor' }).click();
+    await expect(exclusions.getByLabel('Baru: 1')).toBeVisible({ timeout: 30_000 });
+    await expect(exclusions.getByLabel('Ditolak: 1')).toBeVisible();
+    await expect(exclusions.getByRole('grid', { name: 'Baris yang ditolak' }).getByRole('row', { name: /BUKAN_DAFTAR/ })).toContainText('list');
+    await exclusions.getByRole('button', { name: 'Tutup' }).click();
+    await expect(exclusions).toBeHidden();
+  });
+
   await test.step('the list shows the imported applicants', async () => {
-    await dialog.getByRole('button', { name: 'Tutup' }).click();
-    await expect(dialog).toBeHidden();
     await expect(page.getByText(`${GOOD} pendaftar`)).toBeVisible();
     await expect(grid(page).getByRole('row', { name: /Budi Santoso/ })).toContainText('3273011205950001');
     await expect(grid(page).getByRole('row', { name: /Budi Santoso/ })).toContainText('03 Mei 2026');
