@@ -182,6 +182,16 @@ test('applicants: import with rejects, list, filter, search, detail, export, mas
     await expect(grid(page).getByRole('row', { name: /Budi Santoso/ })).toContainText('3273011205950001');
     await expect(grid(page).getByRole('row', { name: /Budi Santoso/ })).toContainText('03 Mei 2026');
     await shot(page, info, 'applicants-list');
+    // The column chooser shows a hidden column, and the grid remembers it.
+    await expect(grid(page).getByRole('columnheader', { name: 'No. KK' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Kolom' }).click();
+    await page.getByRole('menuitemcheckbox', { name: 'No. KK' }).click();
+    await page.keyboard.press('Escape');
+    await expect(grid(page).getByRole('columnheader', { name: 'No. KK' })).toBeVisible();
+    // Sorting by a column goes into the URL.
+    await grid(page).getByRole('columnheader', { name: 'Nama lengkap' }).click();
+    await expect(page).toHaveURL(/sort=fullName&dir=asc/);
+    await expect(grid(page).getByRole('row').nth(1)).toContainText('Agus Wijaya');
   });
 
   await test.step('filter by province, kept in the URL', async () => {
