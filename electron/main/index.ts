@@ -5,6 +5,7 @@ import { createCore, type Core } from '../core/app';
 import { APP_VERSION } from '../core/version';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
 import { registerApiIpc } from './ipc';
+import { nativeFileMethods } from './native-files';
 import { buildMenuTemplate } from './menu';
 import { applyContentSecurityPolicy, denyAllPermissions, guardWebContents } from './navigation-guards';
 import { describeStartupError } from './startup-error';
@@ -80,7 +81,19 @@ async function start(): Promise<void> {
     fail(err);
     return;
   }
-  disposeIpc = registerApiIpc(ipcMain, core, (frame) => isTrustedSenderFrame(frame, appUrl));
+  const dialogs = {
+    showOpen: async (filters: { name: string; extensions: string[] }[]) => {
+      const options = { properties: ['openFile' as const], filters };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    showSave: async (suggestedName: string) => {
+      const options = { defaultPath: path.join(app.getPath('documents'), suggestedName) };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+  };
+  disposeIpc = registerApiIpc(ipcMain, core, (frame) => isTrustedSenderFrame(frame, appUrl), nativeFileMethods(core, dialogs));
   createWindow();
 }
 

@@ -4,6 +4,7 @@ import type { Result } from '../../shared/api/errors';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_SUBSCRIBE_CHANNEL } from '../../shared/api/transport';
 import type { Core } from '../core/app';
 import { subscribeSession } from '../core/api/events';
+import type { HostMethod } from './native-files';
 
 export type TrustedFrameCheck = (frame: IpcMainInvokeEvent['senderFrame']) => boolean;
 
@@ -26,14 +27,22 @@ interface Subscription {
  * webContents: a new one, a null token, or the webContents going away ends the previous one).
  * Untrusted senders get FORBIDDEN; nothing here throws across the boundary. Returns a disposer.
  */
-export function registerApiIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, core: Core, isTrustedFrame: TrustedFrameCheck): () => void {
+export function registerApiIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  core: Core,
+  isTrustedFrame: TrustedFrameCheck,
+  hostMethods: Record<string, HostMethod> = {},
+): () => void {
   const subscriptions = new Map<number, Subscription>();
 
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, request: unknown): Promise<Result<unknown>> => {
     if (!isTrustedFrame(event.senderFrame)) return FORBIDDEN;
     if (typeof request !== 'object' || request === null) return BAD_REQUEST;
     const { method, input, token } = request as { method?: unknown; input?: unknown; token?: unknown };
-    return core.router.call(method, input, { token: typeof token === 'string' && token ? token : undefined, origin: 'ipc' });
+    const session = typeof token === 'string' && token ? token : undefined;
+    // Native dialogs (files.pickOpen, files.saveAs) are answered by the host, everything else by the core.
+    if (typeof method === 'string' && Object.prototype.hasOwnProperty.call(hostMethods, method)) return hostMethods[method]!(input, session);
+    return core.router.call(method, input, { token: session, origin: 'ipc' });
   });
 
   ipcMain.handle(IPC_SUBSCRIBE_CHANNEL, async (event, token: unknown): Promise<Result<{ subscribed: boolean }>> => {
