@@ -63,7 +63,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-bench-'));
 try {
   log(`Prakerja Office bench: ${rows.toLocaleString('en')} applicants, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 
-  let started = process.hrtime.bigint();
+  const started = process.hrtime.bigint();
   const demo = await writeDemoCsvs(dir, { count: rows, seed: 'bench', referenceDate: REFERENCE_DATE });
   const demoSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   add({ name: 'demo CSV generation', value: round(demoSeconds), unit: 's', budget: '< 30 s (target)', ok: demoSeconds < 30, note: `${round(demo.applicants.bytes / 1e6)} MB + ${demo.exclusions.rows.toLocaleString('en')} exclusions` });
