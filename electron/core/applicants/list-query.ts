@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ApplicantFilters } from '../../../shared/api/applicants';
+import { REASON_BIT, REASON_CODES, type ReasonCode } from '../../../shared/eligibility/reasons';
 
 /** The grid's field names → columns; nullable columns cannot use the keyset step (NULL breaks row-value order). */
 export const SORT_COLUMNS = {
@@ -54,8 +55,37 @@ export function classifySearch(sqlite: BetterSqlite3.Database, raw: string | und
   return match ? { kind: 'name', match } : { kind: 'registration', value: q };
 }
 
-/** WHERE clause and parameters for the list's filters and quick search. */
-export function buildWhere(filters: ApplicantFilters, search: QuickSearch, now: Date): { sql: string; params: unknown[] } {
+/** The masks that hold a reason's bit: the status index (status, mask) answers a reason filter by seeks. */
+const masksWith = (code: ReasonCode) => Array.from({ length: 1 << REASON_CODES.length }, (_, m) => m).filter((m) => m & REASON_BIT[code]);
+
+/**
+ * The latest screening's filters. A page walks its sort index and probes each row's result by key
+ * (EXISTS), stopping after a page; a count reads the status index (IN), far cheaper than probing a
+ * million rows.
+ */
+function screeningCondition(filters: ApplicantFilters, purpose: 'page' | 'count'): { sql: string; params: unknown[] } | null {
+  const { screeningStatus: status, screeningReason: reason } = filters;
+  if (!status && !reason) return null;
+  if (status === 'unscreened') {
+    return { sql: `NOT EXISTS (SELECT 1 FROM screening_results r WHERE r.applicant_id = applicants.id)${reason ? ' AND 0' : ''}`, params: [] };
+  }
+  const parts = [status ? 'r.status = ?' : "r.status IN ('eligible','ineligible')"];
+  if (reason) parts.push(`r.mask IN (${masksWith(reason).join(',')})`);
+  const params = status ? [status] : [];
+  return purpose === 'page'
+    ? { sql: `EXISTS (SELECT 1 FROM screening_results r WHERE r.applicant_id = applicants.id AND ${parts.join(' AND ')})`, params }
+    : { sql: `id IN (SELECT r.applicant_id FROM screening_results r WHERE ${parts.join(' AND ')})`, params };
+}
+
+export const hasScreeningFilter = (filters: ApplicantFilters) => Boolean(filters.screeningStatus || filters.screeningReason);
+
+/** WHERE clause and parameters for the list's filters and quick search; `screeningFor: 'count'` shapes the screening filter for counting. */
+export function buildWhere(
+  filters: ApplicantFilters,
+  search: QuickSearch,
+  now: Date,
+  options: { provinceIndexed?: boolean; screeningFor?: 'page' | 'count' } = {},
+): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -66,17 +96,24 @@ export function buildWhere(filters: ApplicantFilters, search: QuickSearch, now: 
   else if (search.kind === 'registration') add('registration_id = ?', search.value);
   else if (search.kind === 'name') add('id IN (SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?)', search.match);
   if (filters.regencyCode) add('regency_code = ?', filters.regencyCode);
-  if (filters.provinceCode) add('province_code = ?', filters.provinceCode);
-  if (filters.gender) add('gender = ?', filters.gender);
-  if (filters.employmentStatus) add('employment_status = ?', filters.employmentStatus);
-  if (filters.education) add('education = ?', filters.education);
+  // A province is a few percent of the register: for a page sorted by something other than its index's
+  // registered_at, walking the sort index and checking the province beats sorting the whole province.
+  if (filters.provinceCode) add(options.provinceIndexed === false ? '+province_code = ?' : 'province_code = ?', filters.provinceCode);
+  // Broad filters (half the register or more) are written `+column` so that the planner keeps walking the
+  // sort order's index and checks them per row, instead of reading most of the table through their index
+  // and sorting it.
+  if (filters.gender) add('+gender = ?', filters.gender);
+  if (filters.employmentStatus) add('+employment_status = ?', filters.employmentStatus);
+  if (filters.education) add('+education = ?', filters.education);
   const today = jakartaToday(now);
   // Age in whole years as of today: at least ageMin means born on or before today minus ageMin years.
-  if (filters.ageMin !== undefined) add('birth_date <= ?', minusYears(today, filters.ageMin));
-  if (filters.ageMax !== undefined) add('birth_date > ?', minusYears(today, filters.ageMax + 1));
+  if (filters.ageMin !== undefined) add('+birth_date <= ?', minusYears(today, filters.ageMin));
+  if (filters.ageMax !== undefined) add('+birth_date > ?', minusYears(today, filters.ageMax + 1));
   if (filters.registeredFrom) add('registered_at >= ?', jakartaDayStart(filters.registeredFrom));
   if (filters.registeredTo) {
     add('registered_at < ?', new Date(Date.parse(`${filters.registeredTo}T00:00:00+07:00`) + 86_400_000).toISOString());
   }
+  const screening = screeningCondition(filters, options.screeningFor ?? 'page');
+  if (screening) add(screening.sql, ...screening.params);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ApplicantListOutput, ApplicantRow, ApplicantFilters } from '../../../shared/api/applicants';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { maskNik } from '../../../shared/nik';
-import { buildWhere, classifySearch, isNullableColumn, SORT_COLUMNS } from './list-query';
+import { buildWhere, hasScreeningFilter, classifySearch, isNullableColumn, SORT_COLUMNS } from './list-query';
 
 type ListInput = ParsedInputOf<'applicants.list'>;
 type ListOutput = z.infer<typeof ApplicantListOutput>;
@@ -63,8 +63,22 @@ export function noteApplicantsChanged(): void {
   localWrites++;
 }
 
+/**
+ * Page reads jump from an index to rows all over the table: memory-mapped reads and a larger page cache
+ * make those lookups cheap. Set once per connection (both are per-connection settings).
+ */
+const tuned = new WeakSet<BetterSqlite3.Database>();
+function tuneForReads(sqlite: BetterSqlite3.Database) {
+  if (tuned.has(sqlite)) return;
+  tuned.add(sqlite);
+  sqlite.pragma('mmap_size = 1073741824');
+  sqlite.pragma('cache_size = -65536');
+}
+
+const dataGeneration = (sqlite: BetterSqlite3.Database) => `${sqlite.pragma('data_version', { simple: true })}:${localWrites}`;
+
 function cachedCount(sqlite: BetterSqlite3.Database, key: string, compute: () => { n: number; exact: boolean }) {
-  const generation = `${sqlite.pragma('data_version', { simple: true })}:${localWrites}`;
+  const generation = dataGeneration(sqlite);
   let cache = counts.get(sqlite);
   if (!cache || cache.generation !== generation) {
     cache = { generation, byKey: new Map() };
@@ -77,6 +91,33 @@ function cachedCount(sqlite: BetterSqlite3.Database, key: string, compute: () =>
     cache.byKey.set(key, hit);
   }
   return hit;
+}
+
+/**
+ * Deep pages: the ordered ids of one (filter, sort) view, read once from its index and kept while the
+ * data is unchanged, so any page — the middle of a million rows too — is a slice plus a rowid lookup.
+ * Pages near either end never need it.
+ */
+const orders = new WeakMap<BetterSqlite3.Database, { generation: string; byKey: Map<string, Int32Array> }>();
+const MAX_ORDERS = 12; // at most 4 MB each per million rows
+const SHALLOW = 2_000;
+
+function orderedIds(sqlite: BetterSqlite3.Database, key: string, build: () => number[]): Int32Array {
+  const generation = dataGeneration(sqlite);
+  let cache = orders.get(sqlite);
+  if (!cache || cache.generation !== generation) {
+    cache = { generation, byKey: new Map() };
+    orders.set(sqlite, cache);
+  }
+  let ids = cache.byKey.get(key);
+  if (ids) {
+    cache.byKey.delete(key);
+  } else {
+    ids = Int32Array.from(build());
+    if (cache.byKey.size >= MAX_ORDERS) cache.byKey.delete(cache.byKey.keys().next().value!);
+  }
+  cache.byKey.set(key, ids);
+  return ids;
 }
 
 interface Cursor {
@@ -98,10 +139,12 @@ function decodeCursor(s: string | undefined): Cursor | null {
 }
 
 /**
- * One page of the register. Deep pages: the next page steps by keyset from the previous page's cursor;
- * a jump past the middle reads the reverse order from the end, so OFFSET never walks more than half.
+ * One page of the register. The next page steps by keyset from the previous page's cursor; pages near
+ * the start read with a short OFFSET, pages near the end read the reverse order; anything deeper
+ * slices the view's cached id order (see orderedIds).
  */
 export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput, now: Date, maskPersonal: boolean): ListOutput {
+  tuneForReads(sqlite);
   const filters: ApplicantFilters = {
     q: input.q,
     provinceCode: input.provinceCode,
@@ -113,19 +156,23 @@ export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput,
     education: input.education,
     registeredFrom: input.registeredFrom,
     registeredTo: input.registeredTo,
+    screeningStatus: input.screeningStatus,
+    screeningReason: input.screeningReason,
   };
   const search = classifySearch(sqlite, input.q);
   const where = buildWhere(filters, search, now);
   const filterKey = JSON.stringify([where.sql, where.params]);
+  const column = SORT_COLUMNS[input.sortField ?? 'registeredAt'];
+  const pageWhere = column === 'registered_at' || search.kind !== 'none' ? where : buildWhere(filters, search, now, { provinceIndexed: false });
   const { n: total, exact } = cachedCount(sqlite, filterKey, () => {
+    const countWhere = hasScreeningFilter(filters) ? buildWhere(filters, search, now, { screeningFor: 'count' }) : where;
     if (search.kind === 'name') {
-      const n = (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM applicants ${where.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`).get(where.params) as { n: number }).n;
+      const n = (sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM applicants ${countWhere.sql} LIMIT ${SEARCH_COUNT_CAP + 1})`).get(countWhere.params) as { n: number }).n;
       return { n: Math.min(n, SEARCH_COUNT_CAP), exact: n <= SEARCH_COUNT_CAP };
     }
-    return { n: (sqlite.prepare(`SELECT count(*) AS n FROM applicants ${where.sql}`).get(where.params) as { n: number }).n, exact: true };
+    return { n: (sqlite.prepare(`SELECT count(*) AS n FROM applicants ${countWhere.sql}`).get(countWhere.params) as { n: number }).n, exact: true };
   });
 
-  const column = SORT_COLUMNS[input.sortField ?? 'registeredAt'];
   const dir = input.sortDir === 'desc' ? 'DESC' : 'ASC';
   const size = input.pageSize;
   const offset = input.page * size;
@@ -136,10 +183,20 @@ export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput,
     rows = [];
   } else if (cursor && cursor.page === input.page - 1 && cursor.key === sortKey && !isNullableColumn(column)) {
     const op = dir === 'ASC' ? '>' : '<';
-    const and = where.sql ? `${where.sql} AND` : 'WHERE';
+    const and = pageWhere.sql ? `${pageWhere.sql} AND` : 'WHERE';
     rows = sqlite
       .prepare(`SELECT ${COLUMNS} FROM applicants ${and} (${column}, id) ${op} (?, ?) ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`)
-      .all(...where.params, cursor.value, cursor.id, size) as ApplicantDbRow[];
+      .all(...pageWhere.params, cursor.value, cursor.id, size) as ApplicantDbRow[];
+  } else if (exact && offset >= SHALLOW && total - offset - size >= SHALLOW) {
+    const ids = orderedIds(sqlite, `${filterKey}|${column}|${dir}`, () =>
+      // The whole view is read anyway: here the province's own index is the cheaper way in.
+      sqlite.prepare(`SELECT id FROM applicants ${where.sql} ORDER BY ${column} ${dir}, id ${dir}`).pluck().all(...where.params) as number[],
+    );
+    const slice = Array.from(ids.subarray(offset, offset + size));
+    const byId = new Map(
+      (sqlite.prepare(`SELECT ${COLUMNS} FROM applicants WHERE id IN (${slice.map(() => '?').join(',')})`).all(...slice) as ApplicantDbRow[]).map((r) => [r.id, r]),
+    );
+    rows = slice.map((id) => byId.get(id)).filter((r): r is ApplicantDbRow => r !== undefined);
   } else if (exact && offset > total / 2) {
     // Read from the end: the rows at [offset, offset + size) are the last ones of the reversed order's first rows.
     const rdir = dir === 'ASC' ? 'DESC' : 'ASC';
@@ -147,13 +204,13 @@ export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput,
     const roffset = total - end;
     rows = (
       sqlite
-        .prepare(`SELECT ${COLUMNS} FROM applicants ${where.sql} ORDER BY ${column} ${rdir}, id ${rdir} LIMIT ? OFFSET ?`)
-        .all(...where.params, end - offset, roffset) as ApplicantDbRow[]
+        .prepare(`SELECT ${COLUMNS} FROM applicants ${pageWhere.sql} ORDER BY ${column} ${rdir}, id ${rdir} LIMIT ? OFFSET ?`)
+        .all(...pageWhere.params, end - offset, roffset) as ApplicantDbRow[]
     ).reverse();
   } else {
     rows = sqlite
-      .prepare(`SELECT ${COLUMNS} FROM applicants ${where.sql} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
-      .all(...where.params, size, offset) as ApplicantDbRow[];
+      .prepare(`SELECT ${COLUMNS} FROM applicants ${pageWhere.sql} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
+      .all(...pageWhere.params, size, offset) as ApplicantDbRow[];
   }
   const last = rows.at(-1);
   const lastValue = last ? (last as unknown as Record<string, string | number | null>)[column] : null;
