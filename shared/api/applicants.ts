@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS } from '../applicant-values';
+import { REASON_CODES } from '../eligibility/reasons';
 import { method } from './define';
 import { IsoDate, PageQuery, pageOf } from './common';
 
@@ -62,6 +63,9 @@ export const ApplicantFilters = z.object({
   /** Registration date range in Asia/Jakarta calendar days, inclusive. */
   registeredFrom: IsoDate.optional(),
   registeredTo: IsoDate.optional(),
+  /** By the latest screening: the status in force (overrides included), and a reason the rules gave. */
+  screeningStatus: z.enum(['eligible', 'ineligible', 'unscreened']).optional(),
+  screeningReason: z.enum(REASON_CODES).optional(),
 });
 export type ApplicantFilters = z.infer<typeof ApplicantFilters>;
 

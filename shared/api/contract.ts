@@ -3,6 +3,7 @@ import { applicantsMethods } from './applicants';
 import { auditMethods } from './audit';
 import { authMethods } from './auth';
 import { jobsMethods } from './jobs';
+import { screeningMethods } from './screening';
 import { systemMethods } from './system';
 import { usersMethods } from './users';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...auditMethods,
   ...jobsMethods,
   ...applicantsMethods,
+  ...screeningMethods,
 };
 
 export type Contract = typeof contract;

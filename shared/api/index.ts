@@ -7,4 +7,5 @@ export * from './audit';
 export * from './jobs';
 export * from './system';
 export * from './applicants';
+export * from './screening';
 export type { MethodDef } from './define';

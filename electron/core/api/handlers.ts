@@ -1,6 +1,7 @@
 import { applicantsHandlers } from '../applicants/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { jobsHandlers } from '../jobs/handlers';
+import { screeningHandlers } from '../screening/handlers';
 import { systemHandlers } from '../settings/handlers';
 import { authHandlers, usersHandlers } from '../users/handlers';
 import type { Handlers } from './router';
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...jobsHandlers,
   ...applicantsHandlers,
+  ...screeningHandlers,
 };

@@ -81,6 +81,10 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_rejects: ImportRejectsTable;
   file_refs: FileRefsTable;
+  participants: ParticipantsTable;
+  screening_runs: ScreeningRunsTable;
+  screening_results: ScreeningResultsTable;
+  overrides: OverridesTable;
 }
 
 /** The applicant register (DESIGN 4); registered_at is the UTC instant in ISO form. Synced (DESIGN 8). */
@@ -154,4 +158,65 @@ export interface FileRefsTable {
   owner_user_id: number | null;
   origin: 'upload' | 'local' | 'export';
   created_at: string;
+}
+
+/** Selected applicants (DESIGN 3.3); the waves feature extends this. published_on is null until the wave is published. */
+export interface ParticipantsTable {
+  id: Generated<number>;
+  registration_id: string;
+  applicant_id: number | null;
+  nik: string;
+  kk: string;
+  wave_number: number;
+  published_on: string | null;
+  revoked_at: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface ScreeningRunsTable {
+  id: Generated<number>;
+  as_of: string;
+  user_id: number | null;
+  username: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  exclusion_imports_json: string;
+  counts_json: string | null;
+  message: string | null;
+}
+
+/** The latest screening's result per registration; mask holds the reasons (REASON_BIT), status includes an approved override. */
+export interface ScreeningResultsTable {
+  applicant_id: number;
+  run_id: number;
+  status: 'eligible' | 'ineligible';
+  mask: number;
+  applicant_version: number;
+  override_id: number | null;
+  details_json: string | null;
+}
+
+export interface OverridesTable {
+  id: Generated<number>;
+  applicant_id: number;
+  registration_id: string;
+  from_status: 'eligible' | 'ineligible';
+  status: 'eligible' | 'ineligible';
+  reason: string;
+  run_id: number;
+  mask: number;
+  fingerprint: string;
+  proposed_by: number;
+  proposed_by_name: string;
+  proposed_at: string;
+  decision: 'approved' | 'rejected' | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  lapsed_at: string | null;
+  lapsed_run_id: number | null;
+  superseded_by: number | null;
 }

@@ -1,6 +1,9 @@
 import { verifyDatabase } from '../db/verify';
 import { openSqlite } from '../db/connection';
 import { runImport, type ImportParams } from '../applicants/import/run-import';
+import { exportEligibility, type EligibilityExportParams } from '../screening/export-eligibility';
+import { exportScreeningSummary } from '../screening/export-summary';
+import { runScreening, type ScreeningParams } from '../screening/run-screening';
 
 /** What a job body gets inside its worker thread. */
 export interface JobContext {
@@ -19,6 +22,9 @@ export type JobBody = (ctx: JobContext) => Promise<unknown> | unknown;
 export const jobKinds: Record<string, JobBody> = {
   'import.applicants': (ctx) => runImport(ctx, { ...(ctx.params as ImportParams), kind: 'applicants' }),
   'import.exclusions': (ctx) => runImport(ctx, { ...(ctx.params as ImportParams), kind: 'exclusions' }),
+  screen: (ctx) => runScreening(ctx, ctx.params as ScreeningParams),
+  'export.eligibility': (ctx) => exportEligibility(ctx, ctx.params as EligibilityExportParams),
+  'export.screeningSummary': (ctx) => exportScreeningSummary(ctx, ctx.params as { runId?: number }),
   verify: (ctx) => {
     const sqlite = openSqlite(ctx.dbPath, { readonly: true });
     try {
