@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core/version';
 import { registerDbCommands } from './commands/db';
+import { registerExportCommand } from './commands/export';
+import { registerScreenCommand } from './commands/screen';
 import { registerServeCommand } from './commands/serve';
 import { registerUsersCommands } from './commands/users';
 import { resolveGlobals, type CliContext } from './context';
@@ -19,7 +21,13 @@ export type CommandAction = (ctx: CliContext, args: string[], options: Record<st
 export type Act = (action: CommandAction) => (...commanderArgs: unknown[]) => Promise<void>;
 
 /** Each command group registers itself here; a new group (import, screen, wave, …) is one more line. */
-const COMMAND_GROUPS: ((program: Command, act: Act) => void)[] = [registerDbCommands, registerUsersCommands, registerServeCommand];
+const COMMAND_GROUPS: ((program: Command, act: Act) => void)[] = [
+  registerDbCommands,
+  registerUsersCommands,
+  registerServeCommand,
+  registerScreenCommand,
+  registerExportCommand,
+];
 
 /** Only what comes before a bare `--` is an option of ours. */
 function wantsJson(argv: string[]): boolean {

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ApiError } from '../../../shared/api/errors';
+import { resolveFileRef } from '../../core/files/registry';
+import { actAs, withCore, type ActingSession, type CliContext } from '../context';
+import { waitForJob } from '../jobs';
+import type { Outcome } from '../outcome';
+import type { Act } from '../program';
+
+type Format = 'csv' | 'xlsx';
+
+/** Each report: which formats it comes in and how to start its job. Another report is one more entry. */
+const REPORTS: Record<string, { formats: readonly Format[]; start: (session: ActingSession, format: Format, options: Record<string, unknown>) => Promise<{ jobId: string }> }> = {
+  eligibility: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('screening.exportEligibility', { format }) },
+  'screening-summary': { formats: ['xlsx'], start: (s) => s.call('screening.exportSummary', {}) },
+};
+
+export function registerExportCommand(program: Command, act: Act): void {
+  program
+    .command('export')
+    .argument('<REPORT>', `laporan: ${Object.keys(REPORTS).join(', ')}`)
+    .requiredOption('--out <FILE>', 'file hasil, .xlsx atau .csv')
+    .option('--wave <N>', 'nomor gelombang (laporan gelombang)')
+    .option('--invoice <INVOICE_NO>', 'nomor tagihan (laporan rekonsiliasi)')
+    .description('ekspor laporan ke XLSX atau CSV; perlu --user (semua peran boleh mengekspor yang boleh dibacanya)')
+    .action(act(exportCommand));
+}
+
+async function exportCommand(ctx: CliContext, [report]: string[], options: Record<string, unknown>): Promise<Outcome> {
+  const spec = REPORTS[report!];
+  if (!spec) throw new ApiError('VALIDATION', `Laporan "${report}" tidak dikenal; pilihan: ${Object.keys(REPORTS).join(', ')}.`);
+  const out = path.resolve(options.out as string);
+  const format = path.extname(out).slice(1).toLowerCase() as Format;
+  if (!spec.formats.includes(format)) throw new ApiError('VALIDATION', `Laporan ${report} dapat ditulis sebagai ${spec.formats.map((f) => `.${f}`).join(' atau ')}, bukan ${path.basename(out)}.`);
+  return withCore(ctx, (core) =>
+    actAs(ctx, core, 'Ekspor', async (session) => {
+      const { jobId } = await spec.start(session, format, options);
+      const result = (await waitForJob(ctx, core, jobId)) as { fileRef: string; rows?: number };
+      const file = await resolveFileRef(core.db.kysely, result.fileRef, session.user);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.copyFileSync(file.path, out);
+      return {
+        data: { report, out, format, ...(result.rows === undefined ? {} : { rows: result.rows }) },
+        lines: [`Laporan ${report} ditulis ke ${out}${result.rows === undefined ? '' : ` (${result.rows} baris)`}.`],
+      };
+    }),
+  );
+}
