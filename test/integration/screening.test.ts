@@ -82,6 +82,11 @@ describe('screening over a generated register', () => {
     expect(audit).toMatchObject([{ username: 'rina', entity_id: String(r.runId) }]);
     expect(verifyDatabase(sqlite).ok).toBe(true);
 
+    const lists = await app.as(reviewer, 'exclusions.lists', {});
+    expect(lists.lists.reduce((n, l) => n + l.entries, 0)).toBe(demo.exclusions.rows);
+    expect(lists.lists.reduce((n, l) => n + l.activeToday, 0)).toBeLessThan(demo.exclusions.rows);
+    expect(lists.imports).toMatchObject([{ id: 2, kind: 'exclusions', fileName: 'demo-exclusions.csv' }]);
+
     // The applicants list filters by the latest screening's status and reason.
     const excluded = await app.as(reviewer, 'applicants.list', { screeningReason: 'EXCLUDED', pageSize: 500 });
     expect(excluded.total).toBe(r.reasons.EXCLUDED);
@@ -207,6 +212,8 @@ describe('eligibility export and the CLI', () => {
       applicantLine('A-2', { registered_at: '2026-05-04T08:15:00+07:00' }),
       applicantLine('B-1', { nik: '3273010101900001', gender: 'L', birth_date: '1990-01-01', kk: '3273010000000007', full_name: '=HYPERLINK("x")' }),
     ]);
+    const early = await runCliCaptured(['--db', app.dbPath, '--json', '--user', 'maya', 'export', 'eligibility', '--out', path.join(os.tmpdir(), 'none.csv')]);
+    expect(early.json().error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Belum ada penyaringan/) });
     const refused = await runCliCaptured(['--db', app.dbPath, '--json', '--user', 'maya', 'screen']);
     expect(refused.code).toBe(1);
     expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN' });

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api/errors';
 import type { Handler } from '../api/router';
 import { requireUser, type HandlerContext } from '../api/context';
 import { jakartaToday } from '../applicants/list-query';
@@ -18,7 +19,12 @@ function startJob(ctx: HandlerContext, kind: string, params: unknown) {
 }
 
 export const screeningHandlers = {
-  'screening.run': (async (input, ctx) => startJob(ctx, 'screen', { asOf: input.asOf ?? jakartaToday(ctx.now) } satisfies ScreeningParams)) satisfies Handler<'screening.run'>,
+  'screening.run': (async (input, ctx) => {
+    // Two runs would only queue on the write lock; say so instead.
+    const running = ctx.core.jobs.list(null).find((j) => j.kind === 'screen' && j.state === 'running');
+    if (running) throw new ApiError('CONFLICT', 'Penyaringan lain sedang berjalan. Tunggu sampai selesai, lalu jalankan lagi bila perlu.');
+    return startJob(ctx, 'screen', { asOf: input.asOf ?? jakartaToday(ctx.now) } satisfies ScreeningParams);
+  }) satisfies Handler<'screening.run'>,
 
   'screening.runs': (async (input, ctx) => listRuns(ctx.core.db.sqlite, input)) satisfies Handler<'screening.runs'>,
 
@@ -26,8 +32,10 @@ export const screeningHandlers = {
 
   'screening.result': (async (input, ctx) => screeningResult(ctx.core.db.sqlite, input.registrationId, masksPersonalData(ctx))) satisfies Handler<'screening.result'>,
 
-  'screening.exportEligibility': (async (input, ctx) =>
-    startJob(ctx, 'export.eligibility', { format: input.format, maskNik: masksPersonalData(ctx) } satisfies EligibilityExportParams)) satisfies Handler<'screening.exportEligibility'>,
+  'screening.exportEligibility': (async (input, ctx) => {
+    runOrLatest(ctx.core.db.sqlite, undefined); // refuse up front when nothing was screened yet
+    return startJob(ctx, 'export.eligibility', { format: input.format, maskNik: masksPersonalData(ctx) } satisfies EligibilityExportParams);
+  }) satisfies Handler<'screening.exportEligibility'>,
 
   'screening.exportSummary': (async (input, ctx) => {
     runOrLatest(ctx.core.db.sqlite, input.runId); // refuse up front rather than in the job

@@ -54,6 +54,8 @@ export function runScreening(ctx: ScreeningContext, params: ScreeningParams): Sc
   const sqlite = openSqlite(ctx.dbPath);
   sqlite.pragma('cache_size = -131072');
   sqlite.pragma('temp_store = MEMORY');
+  // A worker can wait for an import to finish with the write lock; the UI's 5 s is for people.
+  sqlite.pragma('busy_timeout = 120000');
   try {
     sqlite.exec('BEGIN IMMEDIATE');
     try {
