@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS } from '../applicant-values';
 import { REASON_CODES } from '../eligibility/reasons';
 import { method } from './define';
-import { IsoDate, PageQuery, pageOf } from './common';
+import { IsoDate, PageQuery, SortDir, pageOf } from './common';
 
 const STAFF = ['admin', 'reviewer'] as const;
 const FileRef = z.string().min(8).max(64);
@@ -123,6 +123,16 @@ export const ApplicantDetail = ApplicantRow.extend({
 });
 export type ApplicantDetail = z.infer<typeof ApplicantDetail>;
 
+/** `applicants.export`: the list's filters and sort (all optional: no filter exports the whole register). */
+export const ApplicantExportInput = ApplicantFilters.extend({
+  sortField: z.enum(APPLICANT_SORT_FIELDS).optional(),
+  sortDir: SortDir.default('asc'),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+/** The finished export job's result. */
+export const ApplicantExportResult = z.object({ fileRef: z.string(), fileName: z.string(), rows: z.number().int() });
+export type ApplicantExportResult = z.infer<typeof ApplicantExportResult>;
+
 export const applicantsMethods = {
   'applicants.import': method({ input: z.object({ fileRef: FileRef }), output: z.object({ jobId: z.string() }), access: STAFF, mutates: false }),
   'exclusions.import': method({ input: z.object({ fileRef: FileRef }), output: z.object({ jobId: z.string() }), access: STAFF, mutates: false }),
@@ -153,6 +163,8 @@ export const applicantsMethods = {
     access: 'authenticated',
     mutates: false,
   }),
+  /** A job writing the view to XLSX or CSV (NIK and KK masked as the list masks them); its result is ApplicantExportResult. */
+  'applicants.export': method({ input: ApplicantExportInput, output: z.object({ jobId: z.string() }), access: 'authenticated', mutates: false }),
   'applicants.get': method({
     input: z.object({ registrationId: z.string().min(1).max(100) }),
     output: ApplicantDetail,

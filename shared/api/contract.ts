@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { applicantsMethods } from './applicants';
 import { auditMethods } from './audit';
 import { authMethods } from './auth';
+import { demoMethods } from './demo';
 import { jobsMethods } from './jobs';
 import { screeningMethods } from './screening';
 import { systemMethods } from './system';
@@ -16,6 +17,7 @@ export const contract = {
   ...jobsMethods,
   ...applicantsMethods,
   ...screeningMethods,
+  ...demoMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,4 +8,5 @@ export * from './jobs';
 export * from './system';
 export * from './applicants';
 export * from './screening';
+export * from './demo';
 export type { MethodDef } from './define';

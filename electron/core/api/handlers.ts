@@ -1,5 +1,6 @@
 import { applicantsHandlers } from '../applicants/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { demoHandlers } from '../demo/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import { screeningHandlers } from '../screening/handlers';
 import { systemHandlers } from '../settings/handlers';
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...applicantsHandlers,
   ...screeningHandlers,
+  ...demoHandlers,
 };

@@ -4,6 +4,7 @@ import { requireUser, type HandlerContext } from '../api/context';
 import { exportsDir, registerFile, resolveFileRef } from '../files/registry';
 import type { ImportParams } from './import/run-import';
 import { applicantDetail } from './detail';
+import type { ApplicantExportParams } from './export-applicants';
 import { previewImport, toImportRun, writeRejectsCsv } from './imports';
 import { listApplicants } from './list';
 
@@ -67,6 +68,13 @@ export const applicantsHandlers = {
   }) satisfies Handler<'imports.rejectsCsv'>,
 
   'applicants.list': (async (input, ctx) => listApplicants(ctx.core.db.sqlite, input, ctx.now, masksPersonalData(ctx))) satisfies Handler<'applicants.list'>,
+
+  'applicants.export': (async (input, ctx) => {
+    const user = requireUser(ctx);
+    const { format, sortField, sortDir, ...filters } = input;
+    const params: ApplicantExportParams = { format, filters, sortDir, requestedAt: ctx.now.toISOString(), ...(sortField ? { sortField } : {}) };
+    return { jobId: ctx.core.jobs.start('export.applicants', params, { userId: user.id, username: user.username }).id };
+  }) satisfies Handler<'applicants.export'>,
 
   'applicants.get': (async (input, ctx) => applicantDetail(ctx.core.db.sqlite, input.registrationId, ctx.now, masksPersonalData(ctx))) satisfies Handler<'applicants.get'>,
 };

@@ -34,15 +34,17 @@ export async function seedDemo(target: Core | string, opts: SeedOptions): Promis
   try {
     opts.progress?.(0, null, 'Membuat data demo…');
     const files = await writeDemoCsvs(dir, { count: opts.applicants, seed: opts.seed, referenceDate });
-    const ctx = {
+    opts.checkCancelled?.();
+    // Each import reports its own rows; the step it is in says which file they belong to.
+    const ctx = (step: string) => ({
       dbPath,
       owner: opts.owner ?? { userId: null, username: null },
-      progress: opts.progress ?? (() => {}),
+      progress: (done: number, total: number | null) => opts.progress?.(done, total, step),
       checkCancelled: opts.checkCancelled ?? (() => {}),
       now,
-    };
-    const applicants = await runImport(ctx, { kind: 'applicants', path: files.applicants.path, fileName: 'demo-applicants.csv' });
-    const exclusions = await runImport(ctx, { kind: 'exclusions', path: files.exclusions.path, fileName: 'demo-exclusions.csv' });
+    });
+    const applicants = await runImport(ctx('Mengimpor pendaftar demo…'), { kind: 'applicants', path: files.applicants.path, fileName: 'demo-applicants.csv' });
+    const exclusions = await runImport(ctx('Mengimpor daftar pengecualian demo…'), { kind: 'exclusions', path: files.exclusions.path, fileName: 'demo-exclusions.csv' });
     return { referenceDate, applicants, exclusions };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import { verifyDatabase } from '../db/verify';
 import { openSqlite } from '../db/connection';
+import { exportApplicants, type ApplicantExportParams } from '../applicants/export-applicants';
 import { runImport, type ImportParams } from '../applicants/import/run-import';
+import { runDemoSeed, type DemoSeedParams } from '../demo/seed-job';
 import { exportEligibility, type EligibilityExportParams } from '../screening/export-eligibility';
 import { exportScreeningSummary } from '../screening/export-summary';
 import { runScreening, type ScreeningParams } from '../screening/run-screening';
@@ -22,6 +24,8 @@ export type JobBody = (ctx: JobContext) => Promise<unknown> | unknown;
 export const jobKinds: Record<string, JobBody> = {
   'import.applicants': (ctx) => runImport(ctx, { ...(ctx.params as ImportParams), kind: 'applicants' }),
   'import.exclusions': (ctx) => runImport(ctx, { ...(ctx.params as ImportParams), kind: 'exclusions' }),
+  'export.applicants': (ctx) => exportApplicants(ctx, ctx.params as ApplicantExportParams),
+  'demo.seed': (ctx) => runDemoSeed(ctx, ctx.params as DemoSeedParams),
   screen: (ctx) => runScreening(ctx, ctx.params as ScreeningParams),
   'export.eligibility': (ctx) => exportEligibility(ctx, ctx.params as EligibilityExportParams),
   'export.screeningSummary': (ctx) => exportScreeningSummary(ctx, ctx.params as { runId?: number }),
