@@ -129,6 +129,12 @@ describe('screening over a generated register', () => {
     expect(runs.rows.map((r) => r.status)).toEqual(['cancelled', 'done']);
     expect(app.core.db.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditBefore + 1);
     expect(verifyDatabase(app.core.db.sqlite).ok).toBe(true);
+
+    // Registrations added after the latest screening have no result yet.
+    await importLines(reviewer, [applicantLine('A-3', { nik: '3273014101900003' })]);
+    const unscreened = await app.as(reviewer, 'applicants.list', { screeningStatus: 'unscreened' });
+    expect(unscreened.rows.map((r) => r.registrationId)).toEqual(['A-3']);
+    expect((await app.as(reviewer, 'screening.result', { registrationId: 'A-3' })).screened).toBe(false);
   });
 });
 

@@ -10,8 +10,8 @@ export const SCREENING_RESULT_INDEX = `CREATE INDEX screening_results_status ON 
  *
  * screening_results holds the latest run only (a run replaces the whole set in its transaction);
  * each run keeps its counts, so earlier runs are still explained by their record and audit entry.
- * No foreign key from screening_results to applicants: a million FK probes would cost the run time,
- * and a result whose applicant is gone is simply not joined.
+ * No foreign key from screening_results to applicants (a million FK probes would cost the run time);
+ * a trigger removes the result of a deleted applicant instead.
  *
  * participants is the minimum the rules need; the waves issue extends it (card number, balance, …).
  * published_on is the wave's publication date, null until the wave is published.
@@ -56,6 +56,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       details_json TEXT
     ) STRICT`,
     SCREENING_RESULT_INDEX,
+    // A deleted applicant's result goes with it, so a later applicant can never inherit it with a reused rowid.
+    `CREATE TRIGGER screening_results_applicant_gone AFTER DELETE ON applicants BEGIN
+       DELETE FROM screening_results WHERE applicant_id = old.id;
+     END`,
     `CREATE TABLE overrides (
       id INTEGER PRIMARY KEY,
       applicant_id INTEGER NOT NULL REFERENCES applicants(id),
