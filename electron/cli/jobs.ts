@@ -3,11 +3,13 @@ import type { JobRecord } from '../core/jobs/runner';
 import type { Core } from '../core/app';
 import type { CliContext } from './context';
 
-/** Waits for a job the CLI started, notes its progress on stderr (never stdout), and returns its result or throws its error. */
+/** Waits for a job the CLI started, notes its progress on a terminal's stderr (never stdout), and returns its result or throws its error. */
 export async function waitForJob(ctx: CliContext, core: Core, jobId: string): Promise<unknown> {
   let lastNote = 0;
+  // For people watching a terminal only: never under --json, nor into a pipe or a log file.
+  const showProgress = !ctx.globals.json && (ctx.io.stderr as { isTTY?: boolean }).isTTY === true;
   const stop = core.jobs.subscribe((job: JobRecord) => {
-    if (job.id !== jobId || job.state !== 'running' || ctx.globals.json) return;
+    if (job.id !== jobId || job.state !== 'running' || !showProgress) return;
     const now = Date.now();
     if (now - lastNote < 1000) return;
     lastNote = now;

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core/version';
 import { registerDbCommands } from './commands/db';
+import { registerDemoCommands } from './commands/demo';
 import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
 import { registerScreenCommand } from './commands/screen';
 import { registerServeCommand } from './commands/serve';
 import { registerUsersCommands } from './commands/users';
@@ -25,6 +27,8 @@ const COMMAND_GROUPS: ((program: Command, act: Act) => void)[] = [
   registerDbCommands,
   registerUsersCommands,
   registerServeCommand,
+  registerDemoCommands,
+  registerImportCommand,
   registerScreenCommand,
   registerExportCommand,
 ];

@@ -12,6 +12,7 @@ type Format = 'csv' | 'xlsx';
 
 /** Each report: which formats it comes in and how to start its job. Another report is one more entry. */
 const REPORTS: Record<string, { formats: readonly Format[]; start: (session: ActingSession, format: Format, options: Record<string, unknown>) => Promise<{ jobId: string }> }> = {
+  applicants: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('applicants.export', { format }) },
   eligibility: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('screening.exportEligibility', { format }) },
   'screening-summary': { formats: ['xlsx'], start: (s) => s.call('screening.exportSummary', {}) },
 };
