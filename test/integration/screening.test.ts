@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeDemoCsvs } from '../../electron/core/demo/csv-files';
 import { verifyDatabase } from '../../electron/core/db/verify';
 import { resolveFileRef } from '../../electron/core/files/registry';
@@ -15,6 +15,8 @@ import { HEADER, applicantLine, importFile, tempFile } from '../helpers/applican
 import { runCliCaptured } from '../helpers/cli';
 
 const AS_OF = '2026-05-10';
+// Each test runs several worker jobs (imports, screenings, exports); a busy machine needs the room.
+vi.setConfig({ testTimeout: 90_000 });
 let app: TestApp;
 afterEach(async () => app?.close());
 
@@ -135,6 +137,36 @@ describe('screening over a generated register', () => {
     const unscreened = await app.as(reviewer, 'applicants.list', { screeningStatus: 'unscreened' });
     expect(unscreened.rows.map((r) => r.registrationId)).toEqual(['A-3']);
     expect((await app.as(reviewer, 'screening.result', { registrationId: 'A-3' })).screened).toBe(false);
+  });
+});
+
+describe('screening while others write', () => {
+  it('a change committed while the register is being screened is not lost: the run screens again on the new data', async () => {
+    app = await createTestApp();
+    const reviewer = await app.userToken('rina', 'reviewer');
+    await importLines(reviewer, [applicantLine('A-1'), applicantLine('B-1', { nik: '3273010101900001', gender: 'L', kk: '3273010000000007' })]);
+    let wrote = false;
+    const outcome = runScreening(
+      {
+        dbPath: app.dbPath,
+        owner: { userId: null, username: 'rina' },
+        progress: (_d, _t, message) => {
+          if (wrote || message !== 'Menyaring kelayakan…') return;
+          wrote = true;
+          // Another connection (the app's) commits between this run's read and its write.
+          app.core.db.sqlite
+            .prepare(`INSERT INTO exclusions (nik, list, valid_from, valid_to, source, updated_at) VALUES ('3273010101900001', 'ASN', NULL, NULL, 'uji', '2026-05-01')`)
+            .run();
+        },
+        checkCancelled: () => {},
+      },
+      { asOf: AS_OF },
+    );
+    expect(wrote).toBe(true);
+    expect(outcome.reasons.EXCLUDED).toBe(1);
+    const runs = await app.as(reviewer, 'screening.runs', {});
+    expect(runs.rows.map((r) => r.status)).toEqual(['done']);
+    expect((await app.as(reviewer, 'screening.result', { registrationId: 'B-1' })).reasons.map((r) => r.code)).toEqual(['EXCLUDED']);
   });
 });
 

@@ -57,30 +57,37 @@ export function runScreening(ctx: ScreeningContext, params: ScreeningParams): Sc
   // A worker can wait for an import to finish with the write lock; the UI's 5 s is for people.
   sqlite.pragma('busy_timeout = 120000');
   try {
-    sqlite.exec('BEGIN IMMEDIATE');
-    try {
-      const outcome = screenInTransaction(sqlite, ctx, params.asOf, now, started);
-      ctx.checkCancelled();
-      sqlite.exec('COMMIT');
-      return outcome;
-    } catch (err) {
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      recordUnfinishedRun(sqlite, ctx, params.asOf, now, err);
-      throw err;
+    // Read and screen in a read snapshot, taking the write lock only to write, so that other writers
+    // (the UI's calls) wait for the write phase alone. Should one of them commit in between, the
+    // snapshot is stale and the upgrade fails: screen again, the last time holding the lock throughout.
+    for (let attempt = 1; ; attempt++) {
+      const exclusive = attempt === SNAPSHOT_ATTEMPTS;
+      sqlite.exec(exclusive ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      try {
+        const outcome = screenInTransaction(sqlite, ctx, params.asOf, now, started);
+        ctx.checkCancelled();
+        sqlite.exec('COMMIT');
+        return outcome;
+      } catch (err) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        if (!exclusive && isStaleSnapshot(err)) continue;
+        recordUnfinishedRun(sqlite, ctx, params.asOf, now, err);
+        throw err;
+      }
     }
   } finally {
     sqlite.close();
   }
 }
 
+const SNAPSHOT_ATTEMPTS = 3;
+const isStaleSnapshot = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_BUSY';
+};
+
 function screenInTransaction(sqlite: BetterSqlite3.Database, ctx: ScreeningContext, asOf: string, now: Date, started: number): ScreeningOutcome {
   const imports = exclusionImports(sqlite);
-  const runId = Number(
-    sqlite
-      .prepare(`INSERT INTO screening_runs (as_of, user_id, username, started_at, status, exclusion_imports_json) VALUES (?, ?, ?, ?, 'running', ?)`)
-      .run(asOf, ctx.owner.userId, ctx.owner.username, now.toISOString(), JSON.stringify(imports)).lastInsertRowid,
-  );
-
   // Progress in thirds: reading, screening, writing.
   ctx.progress(0, null, 'Membaca data pendaftar…');
   let n = 0;
@@ -98,6 +105,12 @@ function screenInTransaction(sqlite: BetterSqlite3.Database, ctx: ScreeningConte
   });
   ctx.checkCancelled();
 
+  // The first write: here the read snapshot becomes the write transaction.
+  const runId = Number(
+    sqlite
+      .prepare(`INSERT INTO screening_runs (as_of, user_id, username, started_at, status, exclusion_imports_json) VALUES (?, ?, ?, ?, 'running', ?)`)
+      .run(asOf, ctx.owner.userId, ctx.owner.username, now.toISOString(), JSON.stringify(imports)).lastInsertRowid,
+  );
   const { applied, lapsed } = applyOverrides(sqlite, s, register, runId, now);
   ctx.progress(2 * n, 3 * n, 'Menyimpan hasil…');
   replaceResults(
