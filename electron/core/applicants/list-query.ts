@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ApplicantFilters } from '../../../shared/api/applicants';
+import { APPLICANT_INDEXES, APPLICANT_KEY_INDEX } from '../db/migrations/0002_applicants';
 import { REASON_BIT, REASON_CODES, type ReasonCode } from '../../../shared/eligibility/reasons';
 
 /** The grid's field names → columns; nullable columns cannot use the keyset step (NULL breaks row-value order). */
@@ -67,7 +68,10 @@ function screeningCondition(filters: ApplicantFilters, purpose: 'page' | 'count'
   const { screeningStatus: status, screeningReason: reason } = filters;
   if (!status && !reason) return null;
   if (status === 'unscreened') {
-    return { sql: `NOT EXISTS (SELECT 1 FROM screening_results r WHERE r.applicant_id = applicants.id)${reason ? ' AND 0' : ''}`, params: [] };
+    // A run writes a result for every applicant there is, so the unscreened are exactly those added
+    // since: ids above the highest screened one. Said to be rare, so the planner reads that rowid range
+    // and sorts it rather than walking the sort index through a million screened rows.
+    return { sql: `likelihood(id > (SELECT coalesce(max(applicant_id), 0) FROM screening_results), 0.001)${reason ? ' AND 0' : ''}`, params: [] };
   }
   const parts = [status ? 'r.status = ?' : "r.status IN ('eligible','ineligible')"];
   if (reason) parts.push(`r.mask IN (${masksWith(reason).join(',')})`);
@@ -84,8 +88,10 @@ export function buildWhere(
   filters: ApplicantFilters,
   search: QuickSearch,
   now: Date,
-  options: { provinceIndexed?: boolean; screeningFor?: 'page' | 'count' } = {},
+  options: { provinceIndexed?: boolean; screeningFor?: 'page' | 'count'; indexable?: boolean } = {},
 ): { sql: string; params: unknown[] } {
+  // `indexable`: the caller names the index itself (INDEXED BY), so every filter may constrain it.
+  const plus = options.indexable ? '' : '+';
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -98,17 +104,17 @@ export function buildWhere(
   if (filters.regencyCode) add('regency_code = ?', filters.regencyCode);
   // A province is a few percent of the register: for a page sorted by something other than its index's
   // registered_at, walking the sort index and checking the province beats sorting the whole province.
-  if (filters.provinceCode) add(options.provinceIndexed === false ? '+province_code = ?' : 'province_code = ?', filters.provinceCode);
+  if (filters.provinceCode) add(options.provinceIndexed === false && !options.indexable ? '+province_code = ?' : 'province_code = ?', filters.provinceCode);
   // Broad filters (half the register or more) are written `+column` so that the planner keeps walking the
   // sort order's index and checks them per row, instead of reading most of the table through their index
   // and sorting it.
-  if (filters.gender) add('+gender = ?', filters.gender);
-  if (filters.employmentStatus) add('+employment_status = ?', filters.employmentStatus);
-  if (filters.education) add('+education = ?', filters.education);
+  if (filters.gender) add(`${plus}gender = ?`, filters.gender);
+  if (filters.employmentStatus) add(`${plus}employment_status = ?`, filters.employmentStatus);
+  if (filters.education) add(`${plus}education = ?`, filters.education);
   const today = jakartaToday(now);
   // Age in whole years as of today: at least ageMin means born on or before today minus ageMin years.
-  if (filters.ageMin !== undefined) add('+birth_date <= ?', minusYears(today, filters.ageMin));
-  if (filters.ageMax !== undefined) add('+birth_date > ?', minusYears(today, filters.ageMax + 1));
+  if (filters.ageMin !== undefined) add(`${plus}birth_date <= ?`, minusYears(today, filters.ageMin));
+  if (filters.ageMax !== undefined) add(`${plus}birth_date > ?`, minusYears(today, filters.ageMax + 1));
   if (filters.registeredFrom) add('registered_at >= ?', jakartaDayStart(filters.registeredFrom));
   if (filters.registeredTo) {
     add('registered_at < ?', new Date(Date.parse(`${filters.registeredTo}T00:00:00+07:00`) + 86_400_000).toISOString());
@@ -116,4 +122,47 @@ export function buildWhere(
   const screening = screeningCondition(filters, options.screeningFor ?? 'page');
   if (screening) add(screening.sql, ...screening.params);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** The list's indexes as column lists, read from the one declared set (migrations/0002 APPLICANT_INDEXES). */
+export const LIST_INDEXES: readonly { name: string; columns: readonly string[] }[] = [APPLICANT_KEY_INDEX, ...APPLICANT_INDEXES].map((sql) => {
+  const m = /CREATE (?:UNIQUE )?INDEX (\w+) ON applicants\(([^)]*)\)/.exec(sql)!;
+  return { name: m[1]!, columns: m[2]!.split(',').map((c) => c.trim()) };
+});
+
+/** How one filtered, sorted view is read; see planView. */
+export type ViewPlan =
+  /** The index's leading columns take every filter (equality, then a range on the sort column) and then give the order: pages, deep jumps and the count are index-only range scans. */
+  | { kind: 'range'; index: string }
+  /** Otherwise: the view's id order is read once (through `index` when one gives the order and holds every filtered column, else as SQLite plans it). */
+  | { kind: 'materialize'; index: string | null };
+
+const EQUALITY_FILTERS = [
+  ['provinceCode', 'province_code'],
+  ['regencyCode', 'regency_code'],
+  ['gender', 'gender'],
+  ['employmentStatus', 'employment_status'],
+  ['education', 'education'],
+] as const;
+
+/**
+ * Picks the index for a view without a quick search or screening filter. Equality filters must form the
+ * index's leading columns and the sort column must follow them; a range (age → birth_date, registration
+ * days → registered_at) is taken only on the sort column itself.
+ */
+export function planView(filters: ApplicantFilters, sortColumn: string): ViewPlan {
+  const eq = new Set<string>(EQUALITY_FILTERS.filter(([f]) => filters[f] !== undefined).map(([, c]) => c));
+  const ranges = new Set<string>();
+  if (filters.ageMin !== undefined || filters.ageMax !== undefined) ranges.add('birth_date');
+  if (filters.registeredFrom || filters.registeredTo) ranges.add('registered_at');
+  const filtered = [...eq, ...ranges];
+  let covering: string | null = null;
+  for (const ix of LIST_INDEXES) {
+    let i = 0;
+    while (i < ix.columns.length && eq.has(ix.columns[i]!)) i++;
+    if (i !== eq.size || ix.columns[i] !== sortColumn) continue;
+    if ([...ranges].every((r) => r === sortColumn)) return { kind: 'range', index: ix.name };
+    if (!covering && filtered.every((c) => ix.columns.includes(c))) covering = ix.name;
+  }
+  return { kind: 'materialize', index: covering };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ApplicantListOutput, ApplicantRow, ApplicantFilters } from '../../../shared/api/applicants';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { maskNik } from '../../../shared/nik';
-import { buildWhere, hasScreeningFilter, classifySearch, isNullableColumn, SORT_COLUMNS } from './list-query';
+import { buildWhere, hasScreeningFilter, classifySearch, isNullableColumn, LIST_INDEXES, planView, SORT_COLUMNS, type ViewPlan } from './list-query';
 
 type ListInput = ParsedInputOf<'applicants.list'>;
 type ListOutput = z.infer<typeof ApplicantListOutput>;
@@ -57,7 +57,7 @@ export function toApplicantRow(r: ApplicantDbRow, maskPersonal: boolean): Applic
  * when another connection (an import worker, the CLI) commits; writes on this connection go through
  * noteApplicantsChanged.
  */
-const counts = new WeakMap<BetterSqlite3.Database, { generation: string; byKey: Map<string, { n: number; exact: boolean }> }>();
+const counts = new WeakMap<BetterSqlite3.Database, { generation: string; byKey: Map<string, { n: number; exact: boolean; ids?: number[] }> }>();
 let localWrites = 0;
 export function noteApplicantsChanged(): void {
   localWrites++;
@@ -77,7 +77,18 @@ function tuneForReads(sqlite: BetterSqlite3.Database) {
 
 const dataGeneration = (sqlite: BetterSqlite3.Database) => `${sqlite.pragma('data_version', { simple: true })}:${localWrites}`;
 
-function cachedCount(sqlite: BetterSqlite3.Database, key: string, compute: () => { n: number; exact: boolean }) {
+/**
+ * After a large import: fresh statistics for the planner (a sampled ANALYZE, a fraction of a second on a
+ * million rows), and this connection's cached counts and orders dropped.
+ */
+export function refreshListStatistics(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.exec('ANALYZE applicants');
+  sqlite.pragma('optimize');
+  noteApplicantsChanged();
+}
+
+function cachedCount(sqlite: BetterSqlite3.Database, key: string, compute: () => { n: number; exact: boolean; ids?: number[] }) {
   const generation = dataGeneration(sqlite);
   let cache = counts.get(sqlite);
   if (!cache || cache.generation !== generation) {
@@ -138,6 +149,114 @@ function decodeCursor(s: string | undefined): Cursor | null {
   }
 }
 
+/** Rows by id, in the order of ids. */
+function rowsByIds(sqlite: BetterSqlite3.Database, ids: ArrayLike<number>): ApplicantDbRow[] {
+  if (ids.length === 0) return [];
+  const list = Array.from(ids);
+  const byId = new Map(
+    (sqlite.prepare(`SELECT ${COLUMNS} FROM applicants WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(list)) as ApplicantDbRow[]).map((r) => [r.id, r]),
+  );
+  return list.map((id) => byId.get(id)).filter((r): r is ApplicantDbRow => r !== undefined);
+}
+
+function page(rows: ApplicantDbRow[], column: string, total: number, exact: boolean, input: ListInput, sortKey: string, maskPersonal: boolean): ListOutput {
+  const last = rows.at(-1);
+  const lastValue = last ? (last as unknown as Record<string, string | number | null>)[column] : null;
+  return {
+    rows: rows.map((r) => toApplicantRow(r, maskPersonal)),
+    total,
+    totalExact: exact,
+    cursor: last && lastValue !== null && lastValue !== undefined ? encodeCursor({ page: input.page, key: sortKey, value: lastValue, id: last.id }) : null,
+  };
+}
+
+/**
+ * A view without quick search or screening filter, read as planView says. A 'range' view never reads
+ * more than its index: the count is a range count, a page (the first, the next by keyset, or any page
+ * deep inside by an index-only OFFSET, from whichever end is nearer) reads ids only and then fetches its
+ * rows by id. Any other view reads its whole id order once (cached while the data is unchanged).
+ */
+function listPlanned(sqlite: BetterSqlite3.Database, input: ListInput, filters: ApplicantFilters, plan: ViewPlan, column: string, now: Date, maskPersonal: boolean): ListOutput {
+  const dir = input.sortDir === 'desc' ? 'DESC' : 'ASC';
+  const size = input.pageSize;
+  const offset = input.page * size;
+  const where = buildWhere(filters, { kind: 'none' }, now, { indexable: true });
+  const viewKey = JSON.stringify(['planned', where.sql, where.params]);
+  const sortKey = `${viewKey}|${column}|${dir}|${size}`;
+  if (plan.kind === 'materialize') {
+    const planned = plan.index ? where : buildWhere(filters, { kind: 'none' }, now);
+    const ids = orderedIds(sqlite, `${viewKey}|${column}|${dir}`, () =>
+      sqlite
+        .prepare(`SELECT id FROM applicants ${plan.index ? `INDEXED BY ${plan.index}` : ''} ${planned.sql} ORDER BY ${column} ${dir}, id ${dir}`)
+        .pluck()
+        .all(...planned.params) as number[],
+    );
+    return page(rowsByIds(sqlite, ids.subarray(offset, offset + size)), column, ids.length, true, input, sortKey, maskPersonal);
+  }
+  const from = `FROM applicants INDEXED BY ${plan.index} ${where.sql}`;
+  const { n: total } = cachedCount(sqlite, viewKey, () => ({
+    n: (sqlite.prepare(`SELECT count(*) AS n ${where.sql ? from : 'FROM applicants'}`).get(...where.params) as { n: number }).n,
+    exact: true,
+  }));
+  const cursor = decodeCursor(input.cursor);
+  let ids: number[];
+  if (offset >= total) {
+    ids = [];
+  } else if (cursor && cursor.page === input.page - 1 && cursor.key === sortKey && !isNullableColumn(column)) {
+    const op = dir === 'ASC' ? '>' : '<';
+    ids = sqlite
+      .prepare(`SELECT id ${from} ${where.sql ? 'AND' : 'WHERE'} (${column}, id) ${op} (?, ?) ORDER BY ${column} ${dir}, id ${dir} LIMIT ?`)
+      .pluck()
+      .all(...where.params, cursor.value, cursor.id, size) as number[];
+  } else if (offset + size / 2 > total / 2) {
+    // Nearer the end: the page is the tail of the reversed order's first rows.
+    const rdir = dir === 'ASC' ? 'DESC' : 'ASC';
+    const end = Math.min(offset + size, total);
+    ids = (
+      sqlite
+        .prepare(`SELECT id ${from} ORDER BY ${column} ${rdir}, id ${rdir} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...where.params, end - offset, total - end) as number[]
+    ).reverse();
+  } else {
+    ids = sqlite.prepare(`SELECT id ${from} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`).pluck().all(...where.params, size, offset) as number[];
+  }
+  return page(rowsByIds(sqlite, ids), column, total, true, input, sortKey, maskPersonal);
+}
+
+/** Name matches up to this many are ordered by reading each; more, and the page walks the sort order's index instead. */
+const FEW_MATCHES = 4_000;
+
+/**
+ * A name search with no other filter. The FTS index alone counts the matches (up to SEARCH_COUNT_CAP);
+ * a few are fetched and sorted, many are found by walking the sort column's index and probing the match
+ * set, which stops after a page.
+ */
+function listByName(sqlite: BetterSqlite3.Database, input: ListInput, match: string, column: string, maskPersonal: boolean): ListOutput {
+  const dir = input.sortDir === 'desc' ? 'DESC' : 'ASC';
+  const size = input.pageSize;
+  const offset = input.page * size;
+  const sortKey = `name|${match}|${column}|${dir}|${size}`;
+  const found = cachedCount(sqlite, `name|${match}`, () => {
+    const ids = sqlite.prepare(`SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1}`).pluck().all(match) as number[];
+    return { n: Math.min(ids.length, SEARCH_COUNT_CAP), exact: ids.length <= SEARCH_COUNT_CAP, ids: ids.length <= FEW_MATCHES ? ids : undefined };
+  });
+  if (offset >= found.n && found.exact) return page([], column, found.n, found.exact, input, sortKey, maskPersonal);
+  const order = `ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`;
+  const walk = LIST_INDEXES.find((ix) => ix.columns[0] === column);
+  let ids: number[];
+  if (found.ids || !walk) {
+    const set = found.ids ? `SELECT value FROM json_each(?)` : `SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?`;
+    ids = sqlite.prepare(`SELECT id FROM applicants WHERE id IN (${set}) ${order}`).pluck().all(found.ids ? JSON.stringify(found.ids) : match, size, offset) as number[];
+  } else {
+    ids = sqlite
+      .prepare(`SELECT id FROM applicants INDEXED BY ${walk.name} WHERE id IN (SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?) ${order}`)
+      .pluck()
+      .all(match, size, offset) as number[];
+  }
+  return page(rowsByIds(sqlite, ids), column, found.n, found.exact, input, sortKey, maskPersonal);
+}
+
 /**
  * One page of the register. The next page steps by keyset from the previous page's cursor; pages near
  * the start read with a short OFFSET, pages near the end read the reverse order; anything deeper
@@ -160,9 +279,13 @@ export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput,
     screeningReason: input.screeningReason,
   };
   const search = classifySearch(sqlite, input.q);
+  const column = SORT_COLUMNS[input.sortField ?? 'registeredAt'];
+  const onlyQ = Object.entries(filters).every(([k, v]) => k === 'q' || v === undefined);
+  if (search.kind === 'none' && !hasScreeningFilter(filters)) return listPlanned(sqlite, input, filters, planView(filters, column), column, now, maskPersonal);
+  if (search.kind === 'name' && onlyQ) return listByName(sqlite, input, search.match, column, maskPersonal);
+  // Searches combined with filters, exact NIK/registration searches (a row or a few) and screening filters.
   const where = buildWhere(filters, search, now);
   const filterKey = JSON.stringify([where.sql, where.params]);
-  const column = SORT_COLUMNS[input.sortField ?? 'registeredAt'];
   const pageWhere = column === 'registered_at' || search.kind !== 'none' ? where : buildWhere(filters, search, now, { provinceIndexed: false });
   const { n: total, exact } = cachedCount(sqlite, filterKey, () => {
     const countWhere = hasScreeningFilter(filters) ? buildWhere(filters, search, now, { screeningFor: 'count' }) : where;
@@ -212,12 +335,5 @@ export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput,
       .prepare(`SELECT ${COLUMNS} FROM applicants ${pageWhere.sql} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
       .all(...pageWhere.params, size, offset) as ApplicantDbRow[];
   }
-  const last = rows.at(-1);
-  const lastValue = last ? (last as unknown as Record<string, string | number | null>)[column] : null;
-  return {
-    rows: rows.map((r) => toApplicantRow(r, maskPersonal)),
-    total,
-    totalExact: exact,
-    cursor: last && lastValue !== null && lastValue !== undefined ? encodeCursor({ page: input.page, key: sortKey, value: lastValue, id: last.id }) : null,
-  };
+  return page(rows, column, total, exact, input, sortKey, maskPersonal);
 }

@@ -8,7 +8,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(','
 /**
  * The applicant register (DESIGN 4), its name index, exclusion lists, and the record of every import.
  * registered_at holds the UTC instant as `YYYY-MM-DDTHH:MM:SS.sssZ`, so string order is instant order.
- * Secondary indexes follow the list's filters and sorts; the import drops and rebuilds them (and the
+ * Secondary indexes follow the list's filters and sorts (APPLICANT_INDEXES is the one final set: fresh
+ * databases get it here, older ones from 0004); the import drops and rebuilds them (and the
  * FTS index) inside its transaction when it loads a large file into a small table. The key is a named
  * unique index rather than a column constraint so that a first load into an empty table can build it last.
  */
@@ -21,6 +22,11 @@ export const APPLICANT_INDEXES = [
   `CREATE INDEX applicants_birth ON applicants(birth_date)`,
   `CREATE INDEX applicants_province ON applicants(province_code, registered_at)`,
   `CREATE INDEX applicants_regency ON applicants(regency_code, registered_at)`,
+  // Added by 0004 for the list: equality filter first, then the sort column (then the rowid), so that a
+  // page, a deep OFFSET jump and a count are all index-only range scans (see core/applicants/list-query).
+  `CREATE INDEX applicants_province_name ON applicants(province_code, full_name)`,
+  `CREATE INDEX applicants_gender_registered ON applicants(gender, registered_at, birth_date)`,
+  `CREATE INDEX applicants_employment_registered ON applicants(employment_status, registered_at)`,
 ];
 
 /** Keeps the external-content FTS index in step with applicants in the writing transaction. */

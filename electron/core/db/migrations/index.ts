@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_applicants';
 import * as m0003 from './0003_screening';
+import * as m0004 from './0004_applicant_list_indexes';
 
 /**
  * Every migration, in order, imported statically: a packaged app has no directory to scan.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_applicants': m0002,
   '0003_screening': m0003,
+  '0004_applicant_list_indexes': m0004,
 };
