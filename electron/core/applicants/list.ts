@@ -124,7 +124,7 @@ function orderedIds(sqlite: BetterSqlite3.Database, key: string, build: () => nu
   if (ids) {
     cache.byKey.delete(key);
   } else {
-    ids = Int32Array.from(build());
+    ids = new Int32Array(build()); // from an array, far quicker than Int32Array.from's iterator
     if (cache.byKey.size >= MAX_ORDERS) cache.byKey.delete(cache.byKey.keys().next().value!);
   }
   cache.byKey.set(key, ids);

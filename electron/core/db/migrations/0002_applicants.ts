@@ -25,7 +25,8 @@ export const APPLICANT_INDEXES = [
   // Added by 0004 for the list: equality filter first, then the sort column (then the rowid), so that a
   // page, a deep OFFSET jump and a count are all index-only range scans (see core/applicants/list-query).
   `CREATE INDEX applicants_province_name ON applicants(province_code, full_name)`,
-  `CREATE INDEX applicants_gender_registered ON applicants(gender, registered_at, birth_date)`,
+  // id named before birth_date, so the order (registered_at, id) survives with birth_date (age) held for the filter.
+  `CREATE INDEX applicants_gender_registered ON applicants(gender, registered_at, id, birth_date)`,
   `CREATE INDEX applicants_employment_registered ON applicants(employment_status, registered_at)`,
 ];
 
