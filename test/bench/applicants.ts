@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { openDb, openSqlite } from '../../electron/core/db/connection';
 import { migrateToLatest } from '../../electron/core/db/migrate';
 import { runImport } from '../../electron/core/applicants/import/run-import';
@@ -34,12 +36,29 @@ export interface LatencyFigures {
   p95: number;
   p99: number;
   max: number;
+  /** The same percentiles of this thread's CPU time per call: on a loaded machine wall time also counts waiting for a core. */
+  cpu?: { p50: number; p95: number; p99: number; max: number };
 }
 
-function figures(ms: number[]): LatencyFigures {
-  const s = [...ms].sort((a, b) => a - b);
+function percentiles(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 100) / 100;
-  return { samples: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
+}
+
+function figures(ms: number[], cpuMs?: number[]): LatencyFigures {
+  return { samples: ms.length, ...percentiles(ms), ...(cpuMs ? { cpu: percentiles(cpuMs) } : {}) };
+}
+
+/** Wall and CPU milliseconds of one call. */
+function timed<T>(f: () => T, wall: number[], cpu: number[]): T {
+  const c = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  const r = f();
+  wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+  const u = process.cpuUsage(c);
+  cpu.push((u.user + u.system) / 1000);
+  return r;
 }
 
 function rng(seed: number) {
@@ -71,27 +90,62 @@ const VIEWS: Partial<ListInput>[] = [
  * p50/p95/p99 of one list page (count included) over random pages of the views above, deep pages
  * included (a third of the samples jump to a page in the last half), on the database at dbPath.
  */
-export function benchList(dbPath: string, samples = 300, now = new Date('2026-05-10T03:00:00Z')): LatencyFigures {
+export function benchList(dbPath: string, samples = 300, now = new Date('2026-05-10T03:00:00Z'), until?: () => boolean): LatencyFigures {
   const sqlite = openSqlite(dbPath, { readonly: true });
   try {
     const rand = rng(42);
     const ms: number[] = [];
+    const cpu: number[] = [];
     const totals = new Map<number, number>();
-    for (let i = 0; i < samples; i++) {
+    for (let i = 0; i < samples && !until?.(); i++) {
       const v = i % VIEWS.length;
       const total = totals.get(v) ?? 0;
       const pages = Math.max(1, Math.ceil(total / 50));
       const page = total === 0 ? 0 : i % 3 === 0 ? Math.floor(pages / 2 + (rand() * pages) / 2) : Math.floor(rand() * pages);
       const input = { ...base, ...VIEWS[v], page } as ListInput;
-      const t = process.hrtime.bigint();
-      const r = listApplicants(sqlite, input, now, false);
-      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      const r = timed(() => listApplicants(sqlite, input, now, false), ms, cpu);
       totals.set(v, r.total);
     }
-    return figures(ms);
+    return figures(ms, cpu);
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * benchList while an import of csvPath into the same database runs in a child process (its own
+ * connection holding the write transaction, as the import job's worker does): the UI's reads go on
+ * against the last committed state. Samples are taken only while the import runs.
+ */
+export async function benchListDuringImport(dbPath: string, csvPath: string, samples = 300): Promise<LatencyFigures & { importSeconds: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), dbPath, csvPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let done = false;
+  const exited = new Promise<void>((resolve) => child.on('exit', () => ((done = true), resolve())));
+  // The child prints a line as it starts; a second later it is well into its transaction.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  await new Promise((r) => setTimeout(r, 1000));
+  // The child's exit is only seen between event-loop turns: take the samples in slices, on one connection as the app has.
+  const sqlite = openSqlite(dbPath, { readonly: true });
+  const rand = rng(99);
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  try {
+    while (!done && ms.length < samples) {
+      for (let i = 0; i < 25; i++) {
+        const v = Math.floor(rand() * VIEWS.length);
+        // Mostly the first pages, a third anywhere in the first 100,000 rows.
+        const page = rand() < 1 / 3 ? Math.floor(rand() * 2000) : Math.floor(rand() * 20);
+        timed(() => listApplicants(sqlite, { ...base, ...VIEWS[v], page } as ListInput, new Date('2026-05-10T03:00:00Z'), false), ms, cpu);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    sqlite.close();
+    child.kill();
+    await exited;
+  }
+  return { ...figures(ms, cpu), importSeconds: (Date.now() - started) / 1000 };
 }
 
 /** p95 of the quick search: exact NIK, exact registration id, and name prefixes (first page with its count). */
@@ -106,6 +160,7 @@ export function benchSearch(dbPath: string, samples = 300, now = new Date('2026-
       full_name: string;
     };
     const ms: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < samples; i++) {
       const a = pick();
       const words = a.full_name.split(/\s+/);
@@ -114,11 +169,9 @@ export function benchSearch(dbPath: string, samples = 300, now = new Date('2026-
         : i % 4 === 1 ? a.registration_id
         : i % 4 === 2 ? words[0]!.slice(0, 3 + Math.floor(rand() * 3))
         : `${words[0]} ${(words[1] ?? '').slice(0, 2)}`;
-      const t = process.hrtime.bigint();
-      listApplicants(sqlite, { ...base, q, sortField: 'registeredAt' } as ListInput, now, false);
-      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      timed(() => listApplicants(sqlite, { ...base, q, sortField: 'registeredAt' } as ListInput, now, false), ms, cpu);
     }
-    return figures(ms);
+    return figures(ms, cpu);
   } finally {
     sqlite.close();
   }
