@@ -4,12 +4,16 @@ import type { ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useApiQuery } from './api/hooks';
 import { FirstRunPage } from './features/auth/FirstRunPage';
+import { firstRunLanding } from './features/auth/landing';
 import { LoginPage } from './features/auth/LoginPage';
 import { ApplicantsPage } from './features/applicants/ApplicantsPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { AppShell } from './features/shell/AppShell';
 import { ComingSoonPage } from './features/shell/ComingSoonPage';
 import { DashboardPage } from './features/shell/DashboardPage';
+import { ExclusionListsPage } from './features/exclusions/ExclusionListsPage';
+import { ReviewQueuePage } from './features/screening/ReviewQueuePage';
+import { ScreeningPage } from './features/screening/ScreeningPage';
 import { AREAS, canSee, type AreaKey } from './features/shell/nav';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { SystemPage } from './features/system/SystemPage';
@@ -46,7 +50,7 @@ function Gate({ page }: { page: 'setup' | 'login' | 'app' }) {
   const firstRun = status.data.firstRun;
   const authed = session.state.status === 'authenticated';
   if (firstRun) return page === 'setup' ? <FirstRunPage /> : <Navigate to="/setup" replace />;
-  if (page === 'setup') return <Navigate to={authed ? '/' : '/login'} replace />;
+  if (page === 'setup') return <Navigate to={authed ? firstRunLanding() : '/login'} replace />;
   if (page === 'login') return authed ? <Navigate to="/" replace /> : <LoginPage />;
   return authed ? <AppShell /> : <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 }
@@ -71,6 +75,10 @@ export function App() {
           ))}
           <Route path="/pendaftar" element={<ApplicantsPage />} />
           <Route path="/applicants" element={<Navigate to="/pendaftar" replace />} />
+          <Route path="/penyaringan" element={<ScreeningPage />} />
+          <Route path="/penyaringan/tinjauan" element={<ReviewQueuePage />} />
+          <Route path="/penyaringan/pengecualian" element={<ExclusionListsPage />} />
+          <Route path="/pengecualian" element={<Navigate to="/penyaringan/pengecualian" replace />} />
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />
           <Route path="/sistem" element={<RoleRoute area="system"><SystemPage /></RoleRoute>} />

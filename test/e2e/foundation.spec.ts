@@ -46,6 +46,11 @@ test('foundation: first run, login, language, users, roles, audit, system, sessi
     await page.getByLabel('Nama pengguna').fill(ADMIN.username);
     await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
     await page.getByLabel('Ulangi kata sandi').press('Enter');
+    // The optional demo-data step (on by default for a newcomer); this story starts empty.
+    await expect(page.getByRole('heading', { name: 'Isi dengan data demo?' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Isi dengan data demo' })).toBeChecked();
+    await shot(page, info, 'first-run-demo');
+    await page.getByRole('button', { name: 'Lewati, mulai dengan register kosong' }).click();
     await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.displayName}` })).toBeVisible();
     for (const area of ['Beranda', 'Pendaftar', 'Penyaringan', 'Gelombang', 'Pelatihan & Lembaga', 'Tagihan', 'Insentif', 'Laporan', 'Log Audit', 'Pengguna', 'Sistem']) {
       await expect(nav(page).getByRole('link', { name: area, exact: true })).toBeVisible();

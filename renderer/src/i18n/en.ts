@@ -1,4 +1,6 @@
 import { applicantsEn, importsEn } from '../features/applicants/messages.en';
+import { exclusionsEn } from '../features/exclusions/messages.en';
+import { screeningEn } from '../features/screening/messages.en';
 import type { Messages } from './messages';
 
 /** English: typed against the Indonesian key set, so a missing or extra key is a compile error. */
@@ -49,6 +51,19 @@ export const en: Messages = {
     newPassword: 'New password',
     passwordChanged: 'Password changed. Other sessions of this account have been signed out.',
     required: 'Required.',
+    demoTitle: 'Fill with demo data?',
+    demoSubtitle:
+      'The admin account is ready. To try the app, the register can be filled with made-up applicants (names, NIKs, families), including the cases screening must catch. Demo data is imported like any file and recorded in the audit log.',
+    demoFill: 'Fill with demo data',
+    demoSize: 'Number of applicants',
+    demoSizeOption: '{{formatted}} applicants',
+    demoStart: 'Fill with demo data',
+    demoContinue: 'Continue',
+    demoSkip: 'Skip, start with an empty register',
+    demoRunning: 'Demo data is being imported. Wait here or open the app now; the job keeps running.',
+    demoOpenApp: 'Open the app',
+    demoFailed: 'Demo data could not be filled in: {{message}}',
+    demoCancelled: 'Filling in demo data was cancelled; the register stays empty.',
   },
   shell: {
     navigation: 'Main navigation',
@@ -164,6 +179,12 @@ export const en: Messages = {
       applicants_import: 'Applicants imported',
       exclusions_import: 'Exclusion list imported',
       applicants_export: 'Applicants exported',
+      screening_run: 'Screening run',
+      override_propose: 'Screening correction proposed',
+      override_approve: 'Screening correction approved',
+      override_reject: 'Screening correction rejected',
+      eligibility_export: 'Eligibility exported',
+      screening_exportSummary: 'Screening summary exported',
     },
   },
   system: {
@@ -205,4 +226,6 @@ export const en: Messages = {
   },
   applicants: applicantsEn,
   imports: importsEn,
+  screening: screeningEn,
+  exclusions: exclusionsEn,
 };

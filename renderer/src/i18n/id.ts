@@ -1,4 +1,6 @@
 import { applicantsId, importsId } from '../features/applicants/messages';
+import { exclusionsId } from '../features/exclusions/messages';
+import { screeningId } from '../features/screening/messages';
 
 /** Bahasa Indonesia: the default language and the reference key set (en.ts must have every key). */
 export const id = {
@@ -48,6 +50,19 @@ export const id = {
     newPassword: 'Kata sandi baru',
     passwordChanged: 'Kata sandi telah diganti. Sesi lain akun ini telah dikeluarkan.',
     required: 'Wajib diisi.',
+    demoTitle: 'Isi dengan data demo?',
+    demoSubtitle:
+      'Akun admin sudah dibuat. Untuk mencoba aplikasi, register dapat diisi dengan pendaftar rekaan (nama, NIK, keluarga), termasuk kasus yang harus ditangkap penyaringan. Data demo diimpor seperti file biasa dan tercatat di log audit.',
+    demoFill: 'Isi dengan data demo',
+    demoSize: 'Jumlah pendaftar',
+    demoSizeOption: '{{formatted}} pendaftar',
+    demoStart: 'Isi data demo',
+    demoContinue: 'Lanjutkan',
+    demoSkip: 'Lewati, mulai dengan register kosong',
+    demoRunning: 'Data demo sedang diimpor. Anda dapat menunggu di sini atau langsung membuka aplikasi; pekerjaan tetap berjalan.',
+    demoOpenApp: 'Buka aplikasi',
+    demoFailed: 'Data demo tidak dapat diisi: {{message}}',
+    demoCancelled: 'Pengisian data demo dibatalkan; register tetap kosong.',
   },
   shell: {
     navigation: 'Navigasi utama',
@@ -163,6 +178,12 @@ export const id = {
       applicants_import: 'Impor pendaftar',
       exclusions_import: 'Impor daftar pengecualian',
       applicants_export: 'Ekspor pendaftar',
+      screening_run: 'Penyaringan dijalankan',
+      override_propose: 'Koreksi penyaringan diusulkan',
+      override_approve: 'Koreksi penyaringan disetujui',
+      override_reject: 'Koreksi penyaringan ditolak',
+      eligibility_export: 'Ekspor kelayakan',
+      screening_exportSummary: 'Ekspor ringkasan penyaringan',
     },
   },
   system: {
@@ -204,4 +225,6 @@ export const id = {
   },
   applicants: applicantsId,
   imports: importsId,
+  screening: screeningId,
+  exclusions: exclusionsId,
 };

@@ -4,10 +4,9 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
 import { z } from 'zod';
 import { Password, Username } from '../../../../shared/api/auth';
 import type { OutputOf } from '../../../../shared/api/contract';
@@ -16,14 +15,24 @@ import { apiKey } from '../../api/hooks';
 import { PasswordField } from '../../components/PasswordField';
 import { useSession } from '../../session/SessionProvider';
 import { AuthLayout } from './AuthLayout';
+import { DemoDataStep } from './DemoDataStep';
+import { setFirstRunLanding } from './landing';
 import { applyServerIssues } from './serverIssues';
 
 export function FirstRunPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // After the account: the optional demo-data step. The first-run flag is cleared only when it ends.
+  const [step, setStep] = useState<'account' | 'demo'>('account');
+  const finish = useCallback(
+    (path: string) => {
+      setFirstRunLanding(path);
+      queryClient.setQueryData<OutputOf<'system.status'>>(apiKey('system.status', {}), (old) => old && { ...old, firstRun: false });
+    },
+    [queryClient],
+  );
   const schema = useMemo(
     () =>
       z
@@ -45,16 +54,21 @@ export function FirstRunPage() {
   const onSubmit = handleSubmit(async ({ confirm: _confirm, ...values }) => {
     setError(null);
     try {
-      const result = await api.call('auth.setup', values);
-      queryClient.setQueryData<OutputOf<'system.status'>>(apiKey('system.status', {}), (old) => old && { ...old, firstRun: false });
-      session.signIn(result);
-      navigate('/', { replace: true });
+      session.signIn(await api.call('auth.setup', values));
+      setStep('demo');
     } catch (err) {
       if (!applyServerIssues(err, setFieldError)) setError((err as Error).message);
     }
   });
 
   const field = (name: keyof Form) => ({ error: !!formState.errors[name], helperText: formState.errors[name]?.message });
+  if (step === 'demo') {
+    return (
+      <AuthLayout title={t('auth.demoTitle')} subtitle={t('auth.demoSubtitle')}>
+        <DemoDataStep onFinish={finish} />
+      </AuthLayout>
+    );
+  }
   return (
     <AuthLayout title={t('auth.setupTitle')} subtitle={t('auth.setupSubtitle')}>
       <form onSubmit={onSubmit} noValidate>
