@@ -30,6 +30,15 @@ export const APPLICANT_INDEXES = [
   `CREATE INDEX applicants_employment_registered ON applicants(employment_status, registered_at)`,
 ];
 
+/**
+ * The name index: external content (the names live in applicants only), accents and case folded, with
+ * prefix indexes for 2 and 3 characters so that a short typed prefix reads one doclist instead of merging
+ * every name word it begins (0004 rebuilds an index created without them).
+ */
+export const APPLICANT_FTS = `CREATE VIRTUAL TABLE applicants_fts USING fts5(
+      full_name, content='applicants', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+    )`;
+
 /** Keeps the external-content FTS index in step with applicants in the writing transaction. */
 export const APPLICANT_FTS_TRIGGERS = [
   `CREATE TRIGGER applicants_fts_ai AFTER INSERT ON applicants BEGIN
@@ -96,9 +105,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ) STRICT`,
     APPLICANT_KEY_INDEX,
     ...APPLICANT_INDEXES,
-    `CREATE VIRTUAL TABLE applicants_fts USING fts5(
-      full_name, content='applicants', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
-    )`,
+    APPLICANT_FTS,
     ...APPLICANT_FTS_TRIGGERS,
     `CREATE TABLE exclusions (
       id INTEGER PRIMARY KEY,
