@@ -239,21 +239,19 @@ function listByName(sqlite: BetterSqlite3.Database, input: ListInput, match: str
   const sortKey = `name|${match}|${column}|${dir}|${size}`;
   const found = cachedCount(sqlite, `name|${match}`, () => {
     const ids = sqlite.prepare(`SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ? LIMIT ${SEARCH_COUNT_CAP + 1}`).pluck().all(match) as number[];
-    return { n: Math.min(ids.length, SEARCH_COUNT_CAP), exact: ids.length <= SEARCH_COUNT_CAP, ids: ids.length <= FEW_MATCHES ? ids : undefined };
+    const exact = ids.length <= SEARCH_COUNT_CAP;
+    return { n: Math.min(ids.length, SEARCH_COUNT_CAP), exact, ids: exact ? ids : undefined };
   });
   if (offset >= found.n && found.exact) return page([], column, found.n, found.exact, input, sortKey, maskPersonal);
   const order = `ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`;
   const walk = LIST_INDEXES.find((ix) => ix.columns[0] === column);
-  let ids: number[];
-  if (found.ids || !walk) {
-    const set = found.ids ? `SELECT value FROM json_each(?)` : `SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?`;
-    ids = sqlite.prepare(`SELECT id FROM applicants WHERE id IN (${set}) ${order}`).pluck().all(found.ids ? JSON.stringify(found.ids) : match, size, offset) as number[];
-  } else {
-    ids = sqlite
-      .prepare(`SELECT id FROM applicants INDEXED BY ${walk.name} WHERE id IN (SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?) ${order}`)
-      .pluck()
-      .all(match, size, offset) as number[];
-  }
+  // The match set: the ids already read when they are all of them, else the FTS query once more.
+  const set = found.ids ? `SELECT value FROM json_each(?)` : `SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH ?`;
+  const few = found.ids !== undefined && found.ids.length <= FEW_MATCHES;
+  const ids = sqlite
+    .prepare(`SELECT id FROM applicants ${!few && walk ? `INDEXED BY ${walk.name}` : ''} WHERE id IN (${set}) ${order}`)
+    .pluck()
+    .all(found.ids ? JSON.stringify(found.ids) : match, size, offset) as number[];
   return page(rowsByIds(sqlite, ids), column, found.n, found.exact, input, sortKey, maskPersonal);
 }
 
