@@ -31,7 +31,8 @@ export function applicantWriter(sqlite: BetterSqlite3.Database, runId: number, u
   const statement = (n: number) => {
     let s = statements.get(n);
     if (!s) {
-      const tuple = `(${DATA_COLUMNS.map(() => '?').join(',')},?,1,?)`;
+      // The run and the time are the same for every row: written into the statement, not bound 2 × 500 times.
+      const tuple = `(${DATA_COLUMNS.map(() => '?').join(',')},${Number(runId)},1,'${updatedAt.replace(/'/g, "''")}')`;
       const changed = DATA_COLUMNS.filter((c) => c !== 'registration_id').map((c) => `applicants.${c} IS NOT excluded.${c}`).join(' OR ');
       const insert = `INSERT INTO applicants (${DATA_COLUMNS.join(',')}, import_run_id, version, updated_at)
          VALUES ${Array.from({ length: n }, () => tuple).join(',')}`;
@@ -73,7 +74,6 @@ export function applicantWriter(sqlite: BetterSqlite3.Database, runId: number, u
     counts,
     add(values) {
       for (let i = 0; i < values.length; i++) pending.push(values[i]);
-      pending.push(runId, updatedAt);
       if (++rows === BATCH) flush();
     },
     flush,
