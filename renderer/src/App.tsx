@@ -11,6 +11,9 @@ import { AuditPage } from './features/audit/AuditPage';
 import { AppShell } from './features/shell/AppShell';
 import { ComingSoonPage } from './features/shell/ComingSoonPage';
 import { DashboardPage } from './features/shell/DashboardPage';
+import { ExclusionListsPage } from './features/exclusions/ExclusionListsPage';
+import { ReviewQueuePage } from './features/screening/ReviewQueuePage';
+import { ScreeningPage } from './features/screening/ScreeningPage';
 import { AREAS, canSee, type AreaKey } from './features/shell/nav';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { SystemPage } from './features/system/SystemPage';
@@ -72,6 +75,10 @@ export function App() {
           ))}
           <Route path="/pendaftar" element={<ApplicantsPage />} />
           <Route path="/applicants" element={<Navigate to="/pendaftar" replace />} />
+          <Route path="/penyaringan" element={<ScreeningPage />} />
+          <Route path="/penyaringan/tinjauan" element={<ReviewQueuePage />} />
+          <Route path="/penyaringan/pengecualian" element={<ExclusionListsPage />} />
+          <Route path="/pengecualian" element={<Navigate to="/penyaringan/pengecualian" replace />} />
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />
           <Route path="/sistem" element={<RoleRoute area="system"><SystemPage /></RoleRoute>} />

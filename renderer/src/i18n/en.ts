@@ -1,4 +1,6 @@
 import { applicantsEn, importsEn } from '../features/applicants/messages.en';
+import { exclusionsEn } from '../features/exclusions/messages.en';
+import { screeningEn } from '../features/screening/messages.en';
 import type { Messages } from './messages';
 
 /** English: typed against the Indonesian key set, so a missing or extra key is a compile error. */
@@ -177,6 +179,12 @@ export const en: Messages = {
       applicants_import: 'Applicants imported',
       exclusions_import: 'Exclusion list imported',
       applicants_export: 'Applicants exported',
+      screening_run: 'Screening run',
+      override_propose: 'Screening correction proposed',
+      override_approve: 'Screening correction approved',
+      override_reject: 'Screening correction rejected',
+      eligibility_export: 'Eligibility exported',
+      screening_exportSummary: 'Screening summary exported',
     },
   },
   system: {
@@ -218,4 +226,6 @@ export const en: Messages = {
   },
   applicants: applicantsEn,
   imports: importsEn,
+  screening: screeningEn,
+  exclusions: exclusionsEn,
 };

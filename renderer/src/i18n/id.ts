@@ -1,4 +1,6 @@
 import { applicantsId, importsId } from '../features/applicants/messages';
+import { exclusionsId } from '../features/exclusions/messages';
+import { screeningId } from '../features/screening/messages';
 
 /** Bahasa Indonesia: the default language and the reference key set (en.ts must have every key). */
 export const id = {
@@ -176,6 +178,12 @@ export const id = {
       applicants_import: 'Impor pendaftar',
       exclusions_import: 'Impor daftar pengecualian',
       applicants_export: 'Ekspor pendaftar',
+      screening_run: 'Penyaringan dijalankan',
+      override_propose: 'Koreksi penyaringan diusulkan',
+      override_approve: 'Koreksi penyaringan disetujui',
+      override_reject: 'Koreksi penyaringan ditolak',
+      eligibility_export: 'Ekspor kelayakan',
+      screening_exportSummary: 'Ekspor ringkasan penyaringan',
     },
   },
   system: {
@@ -217,4 +225,6 @@ export const id = {
   },
   applicants: applicantsId,
   imports: importsId,
+  screening: screeningId,
+  exclusions: exclusionsId,
 };

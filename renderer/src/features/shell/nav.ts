@@ -29,7 +29,7 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { key: 'dashboard', path: '/', icon: HomeOutlined },
   { key: 'applicants', path: '/pendaftar', icon: PeopleAltOutlined, groupStart: true },
-  { key: 'screening', comingSoon: true, path: '/penyaringan', icon: FactCheckOutlined },
+  { key: 'screening', path: '/penyaringan', icon: FactCheckOutlined },
   { key: 'waves', comingSoon: true, path: '/gelombang', icon: ShuffleOutlined },
   { key: 'catalog', comingSoon: true, path: '/katalog', icon: SchoolOutlined, groupStart: true },
   { key: 'invoices', comingSoon: true, path: '/tagihan', icon: ReceiptLongOutlined },

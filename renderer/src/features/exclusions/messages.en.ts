@@ -1,0 +1,35 @@
+import type { Messages } from '../../i18n/messages';
+
+export const exclusionsEn: Messages['exclusions'] = {
+  title: 'Exclusion lists',
+  subtitle: 'NIKs on these lists are ineligible while their entries are valid on the screening reference date.',
+  import: 'Import exclusion list',
+  today: 'Today: {{date}}',
+  col: {
+    list: 'List',
+    code: 'Code',
+    entries: 'Entries',
+    people: 'Distinct NIKs',
+    activeToday: 'Valid today',
+    validFrom: 'Valid from',
+    validTo: 'Valid to',
+  },
+  open: 'open',
+  openCount_one: 'open ({{count}} entry)',
+  openCount_other: 'open ({{count}} entries)',
+  empty: 'No entries yet.',
+  imports: 'Import history',
+  importsEmpty: 'No exclusion list imported yet.',
+  imp: {
+    id: 'No.',
+    file: 'File',
+    by: 'By',
+    at: 'Time (WIB)',
+    state: 'State',
+    rows: 'Rows',
+    inserted: 'New',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    rejected: 'Rejected',
+  },
+};
