@@ -19,6 +19,7 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../format/datetime';
 import { useSession } from '../../session/SessionProvider';
 import { ActionLabel } from '../audit/ActionLabel';
+import { ScreeningSection } from '../screening/ScreeningSection';
 import { provinceLabel, regencyLabel } from './filters';
 import { ageOn, formatBirthDate, formatRegistered, MONO } from './format';
 
@@ -63,6 +64,10 @@ function DetailBody({ d, onOpen }: { d: ApplicantDetail; onOpen(id: string): voi
   const region = (code: string, name: string | null) => `${code} · ${name ?? '?'}`;
   return (
     <>
+      <Section title={t('screening.result.section')}>
+        <ScreeningSection registrationId={d.registrationId} name={d.fullName} onOpen={onOpen} />
+      </Section>
+      <Divider sx={{ mb: 2 }} />
       <Section title={t('applicants.detail.identity')}>
         <Fields
           items={[

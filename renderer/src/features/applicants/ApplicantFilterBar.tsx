@@ -7,7 +7,9 @@ import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS } from '../../../../shared/applicant-values';
-import { AGE_BANDS, PROVINCE_OPTIONS, regencyOptions, type ApplicantUrlFilter } from './filters';
+import { REASON_CODES } from '../../../../shared/eligibility/reasons';
+import { AGE_BANDS, PROVINCE_OPTIONS, regencyOptions, SCREENING_STATUSES, type ApplicantUrlFilter } from './filters';
+import { MONO } from './format';
 
 type Applied = Partial<Record<ApplicantUrlFilter, string>>;
 interface Option {
@@ -93,6 +95,26 @@ export function ApplicantFilterBar({ applied, onChange }: { applied: Applied; on
       )}
       {select('employmentStatus', t('applicants.filters.employment'), 180, EMPLOYMENT_STATUSES.map((s) => ({ value: s, label: t(`applicants.employment.${s}`) })))}
       {select('education', t('applicants.filters.education'), 130, EDUCATION_LEVELS.map((e) => ({ value: e, label: e })))}
+      {select('screeningStatus', t('applicants.filters.screeningStatus'), 170, SCREENING_STATUSES.map((s) => ({ value: s, label: t(`screening.status.${s}`) })))}
+      <TextField
+        select
+        label={t('applicants.filters.screeningReason')}
+        value={applied.screeningReason ?? ''}
+        onChange={(e) => set({ screeningReason: e.target.value || undefined })}
+        sx={{ width: 260 }}
+        fullWidth={false}
+        slotProps={{ select: { renderValue: (v) => (v ? t(`screening.reasons.${v as 'EXCLUDED'}`) : <em>{t('applicants.filters.all')}</em>), displayEmpty: !!applied.screeningReason } }}
+      >
+        <MenuItem value="">
+          <em>{t('applicants.filters.all')}</em>
+        </MenuItem>
+        {REASON_CODES.map((code) => (
+          <MenuItem key={code} value={code} sx={{ display: 'flex', gap: 1 }}>
+            <span>{t(`screening.reasons.${code}`)}</span>
+            <Box component="code" sx={{ ...MONO, fontSize: 12, color: 'text.secondary', ml: 'auto' }}>{code}</Box>
+          </MenuItem>
+        ))}
+      </TextField>
       {date('registeredFrom', t('applicants.filters.from'))}
       {date('registeredTo', t('applicants.filters.to'))}
       <Button

@@ -5,6 +5,7 @@ import type { ApplicantRow } from '../../../../shared/api/applicants';
 import type { Locale } from '../../../../shared/api/system';
 import { provinceLabel, regencyLabel } from './filters';
 import { formatBirthDate, formatRegistered, MONO } from './format';
+import { StatusCell } from '../screening/StatusCell';
 
 const mono = (value: string) => <Box component="span" sx={{ ...MONO, fontSize: 13 }}>{value}</Box>;
 
@@ -15,6 +16,14 @@ export function applicantColumns(t: TFunction, locale: Locale): GridColDef<Appli
   const employment = (v: string) => (t(`applicants.employment.${v}` as 'applicants.employment.employed', { defaultValue: v }));
   return [
     { field: 'registrationId', headerName: t('applicants.col.registrationId'), width: 140, renderCell: ({ value }) => mono(value as string) },
+    {
+      field: 'screening',
+      headerName: t('applicants.col.screening'),
+      width: 130,
+      sortable: false,
+      valueGetter: () => null,
+      renderCell: ({ row }) => <StatusCell registrationId={row.registrationId} />,
+    },
     { field: 'nik', headerName: t('applicants.col.nik'), width: 175, renderCell: ({ value }) => mono(value as string) },
     { field: 'kk', headerName: t('applicants.col.kk'), width: 175, renderCell: ({ value }) => mono(value as string) },
     { field: 'fullName', headerName: t('applicants.col.fullName'), flex: 1, minWidth: 200 },

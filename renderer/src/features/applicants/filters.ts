@@ -1,11 +1,12 @@
 import type { ApplicantFilters, APPLICANT_SORT_FIELDS } from '../../../../shared/api/applicants';
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES, GENDERS } from '../../../../shared/applicant-values';
+import { REASON_CODES } from '../../../../shared/eligibility/reasons';
 import { PROVINCES } from '../../../../shared/regions/provinces';
 import { REGENCIES } from '../../../../shared/regions/regencies';
 import type { TableQuery } from '../../components/table/useTableUrlState';
 
 /** The filters kept in the URL (names as the API's, the age band as one key). */
-export const APPLICANT_URL_FILTERS = ['q', 'provinceCode', 'regencyCode', 'gender', 'age', 'employmentStatus', 'education', 'registeredFrom', 'registeredTo'] as const;
+export const APPLICANT_URL_FILTERS = ['q', 'provinceCode', 'regencyCode', 'gender', 'age', 'employmentStatus', 'education', 'registeredFrom', 'registeredTo', 'screeningStatus', 'screeningReason'] as const;
 export type ApplicantUrlFilter = (typeof APPLICANT_URL_FILTERS)[number];
 export type ApplicantQuery = TableQuery<ApplicantUrlFilter>;
 export type SortField = (typeof APPLICANT_SORT_FIELDS)[number];
@@ -20,6 +21,9 @@ export const AGE_BANDS: readonly { key: string; min?: number; max?: number }[] =
   { key: '55-64', min: 55, max: 64 },
   { key: '65+', min: 65 },
 ];
+
+/** The screening statuses the list filters by (the status in force after overrides). */
+export const SCREENING_STATUSES = ['eligible', 'ineligible', 'unscreened'] as const;
 
 export const PROVINCE_OPTIONS = Object.entries(PROVINCES)
   .map(([code, name]) => ({ code, name }))
@@ -56,5 +60,9 @@ export function toApiFilters(f: Partial<Record<ApplicantUrlFilter, string>>): Ap
   if (education) out.education = education;
   if (isDate(f.registeredFrom)) out.registeredFrom = f.registeredFrom;
   if (isDate(f.registeredTo)) out.registeredTo = f.registeredTo;
+  const screeningStatus = oneOf(SCREENING_STATUSES, f.screeningStatus);
+  if (screeningStatus) out.screeningStatus = screeningStatus;
+  const screeningReason = oneOf(REASON_CODES, f.screeningReason);
+  if (screeningReason) out.screeningReason = screeningReason;
   return out;
 }

@@ -31,10 +31,13 @@ export const applicantsEn: Messages['applicants'] = {
     registeredAt: 'Registered (WIB)',
     testScore: 'Test score',
     updatedAt: 'Updated (WIB)',
+    screening: 'Screening',
   },
   gender: { L: 'Male', P: 'Female' },
   employment: { unemployed: 'Unemployed', laid_off: 'Laid off', informal: 'Informal worker', micro_business: 'Micro business', employed: 'Employed' },
   filters: {
+    screeningStatus: 'Screening status',
+    screeningReason: 'Ineligibility reason',
     label: 'Applicant filters',
     province: 'Province',
     regency: 'Regency/city',

@@ -30,10 +30,13 @@ export const applicantsId = {
     registeredAt: 'Terdaftar (WIB)',
     testScore: 'Nilai tes',
     updatedAt: 'Diperbarui (WIB)',
+    screening: 'Penyaringan',
   },
   gender: { L: 'Laki-laki', P: 'Perempuan' },
   employment: { unemployed: 'Belum bekerja', laid_off: 'Korban PHK', informal: 'Pekerja informal', micro_business: 'Usaha mikro', employed: 'Bekerja' },
   filters: {
+    screeningStatus: 'Status penyaringan',
+    screeningReason: 'Alasan tidak layak',
     label: 'Filter pendaftar',
     province: 'Provinsi',
     regency: 'Kabupaten/kota',
