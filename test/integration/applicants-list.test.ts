@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, afterAll } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tempFile } from '../helpers/applicants';
+import { planView } from '../../electron/core/applicants/list-query';
 
 let app: TestApp;
 let reviewer: string;
@@ -93,6 +94,18 @@ describe('applicants.list', () => {
         expect(ids(await app.as(app.adminToken, 'applicants.list', { ...view, pageSize: 1, page }))).toEqual([all[page]]);
       }
     }
+  });
+
+  it('reads a view by index range only where the index gives the order (sort column, id) with every filter before it', () => {
+    expect(planView({}, 'registered_at')).toEqual({ kind: 'range', index: 'applicants_registered' });
+    expect(planView({ provinceCode: '35' }, 'full_name')).toEqual({ kind: 'range', index: 'applicants_province_name' });
+    expect(planView({ gender: 'P' }, 'registered_at')).toEqual({ kind: 'range', index: 'applicants_gender_registered' });
+    expect(planView({ registeredFrom: '2026-03-10' }, 'registered_at').kind).toBe('range');
+    // (gender, registered_at, id, birth_date) holds the age but is ordered by registered_at, not by gender then id.
+    expect(planView({ gender: 'P', ageMin: 18 }, 'registered_at')).toEqual({ kind: 'materialize', index: 'applicants_gender_registered' });
+    expect(planView({}, 'gender').kind).toBe('materialize');
+    expect(planView({}, 'province_code').kind).toBe('materialize');
+    expect(planView({ provinceCode: '33', education: 'SMA' }, 'registration_id')).toEqual({ kind: 'materialize', index: null });
   });
 
   it('masks NIK and KK for managers in list and detail; reviewers and admins see them whole', async () => {

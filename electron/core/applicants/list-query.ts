@@ -160,7 +160,8 @@ export function planView(filters: ApplicantFilters, sortColumn: string): ViewPla
   for (const ix of LIST_INDEXES) {
     let i = 0;
     while (i < ix.columns.length && eq.has(ix.columns[i]!)) i++;
-    if (i !== eq.size || ix.columns[i] !== sortColumn) continue;
+    // The order must be (sort column, id): the sort column ends the index (the rowid follows) or id is named next.
+    if (i !== eq.size || ix.columns[i] !== sortColumn || (i + 1 < ix.columns.length && ix.columns[i + 1] !== 'id')) continue;
     if ([...ranges].every((r) => r === sortColumn)) return { kind: 'range', index: ix.name };
     if (!covering && filtered.every((c) => ix.columns.includes(c))) covering = ix.name;
   }
