@@ -15,6 +15,7 @@ let app: TestApp;
 afterEach(async () => app?.close());
 
 const NOW = new Date('2026-05-10T03:00:00Z');
+const SLOW = 180_000;
 
 async function exportAs(token: string, input: Parameters<TestApp['as']>[2] & object) {
   const { jobId } = await app.as(token, 'applicants.export', input as never);
@@ -116,7 +117,7 @@ describe('applicants.export', () => {
     await expect(resolveFileRef(app.core.db.kysely, result.fileRef, { id: rinaId, role: 'reviewer' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('reads a large view chunk by chunk in exactly the list order, nullable sort columns included', async () => {
+  it('reads a large view chunk by chunk in exactly the list order, nullable sort columns included', { timeout: SLOW }, async () => {
     app = await createTestApp({ now: () => NOW });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-export-'));
     const demo = await writeDemoCsvs(dir, { count: 4500, seed: 'export-test', referenceDate: '2026-05-10' });

@@ -10,6 +10,8 @@ import { runCliCaptured } from '../helpers/cli';
 import { HEADER, applicantLine, tempFile } from '../helpers/applicants';
 
 const PW = { PRAKERJA_PASSWORD: TEST_PASSWORD };
+// Each command opens the database and starts a worker: generous on a busy 2-core machine.
+const SLOW = 180_000;
 
 /** A database with an admin, a reviewer and a manager, all added through the CLI. */
 async function cliDb(): Promise<string> {
@@ -80,7 +82,7 @@ describe('prakerja-office import', () => {
     const exclusions = tempFile('pengecualian.csv', 'nik,list,valid_from,valid_to,source\n3273014101900001,ASN,2020-01-01,,BKN\n3273014101900002,NOPE,,,x\n');
     const ex = await cli(db, 'rina', 'import', 'exclusions', exclusions);
     expect(ex.json()).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, rejected: 1, rejects: [{ row: 3, column: 'list' }] });
-  });
+  }, SLOW);
 });
 
 describe('prakerja-office export applicants', () => {
@@ -113,7 +115,7 @@ describe('prakerja-office export applicants', () => {
     const pdf = await cli(db, 'rina', 'export', 'applicants', '--out', path.join(dir, 'x.pdf'));
     expect(pdf.code).toBe(1);
     expect(pdf.json().error).toMatchObject({ code: 'VALIDATION' });
-  });
+  }, SLOW);
 });
 
 describe('prakerja-office demo seed', () => {
@@ -140,5 +142,5 @@ describe('prakerja-office demo seed', () => {
     expect((await cli(db, 'rina', 'demo', 'seed', '--applicants', '1000')).json().error).toMatchObject({ code: 'FORBIDDEN' });
     expect((await cli(db, 'admin', 'demo', 'seed', '--applicants', 'banyak')).code).toBe(2);
     expect(query(db, 'SELECT count(*) AS n FROM applicants')).toEqual([{ n: 0 }]);
-  });
+  }, SLOW);
 });
