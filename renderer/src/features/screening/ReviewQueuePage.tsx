@@ -93,22 +93,21 @@ export function ReviewQueuePage() {
 
   const columns = useMemo<GridColDef<Override>[]>(() => {
     const cols: GridColDef<Override>[] = [
-      { field: 'id', headerName: t('screening.review.col.id'), width: 70, renderCell: ({ value }) => `#${value as number}` },
       {
         field: 'registrationId',
         headerName: t('screening.review.col.registrationId'),
-        width: 130,
+        width: 115,
         renderCell: ({ row }) => (
           <Link component={RouterLink} to={`/pendaftar?detail=${encodeURIComponent(row.registrationId)}`} sx={MONO} title={t('screening.review.openDetail')}>
             {row.registrationId}
           </Link>
         ),
       },
-      { field: 'fullName', headerName: t('screening.review.col.fullName'), width: 170, valueGetter: (v: string | null) => v ?? '—' },
+      { field: 'fullName', headerName: t('screening.review.col.fullName'), width: 140, valueGetter: (v: string | null) => v ?? '—' },
       {
         field: 'status',
         headerName: t('screening.review.col.change'),
-        width: 220,
+        width: 185,
         sortable: false,
         renderCell: ({ row }) => (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, height: '100%' }} aria-label={`${t(`screening.status.${row.fromStatus}`)} → ${t(`screening.status.${row.status}`)}`}>
@@ -119,10 +118,10 @@ export function ReviewQueuePage() {
       {
         field: 'reasons',
         headerName: t('screening.review.col.reasons'),
-        width: 180,
+        width: 120,
         sortable: false,
         renderCell: ({ row }) => (
-          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', alignItems: 'center', height: '100%' }} title={row.reasons.map((c) => t(`screening.reasons.${c}`)).join('; ')}>
+          <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap', alignItems: 'center', alignContent: 'center', height: '100%', lineHeight: 1.4 }} title={row.reasons.map((c) => t(`screening.reasons.${c}`)).join('; ')}>
             {row.reasons.length ? row.reasons.map((c) => <Code key={c} value={c} />) : '—'}
           </Box>
         ),
@@ -131,16 +130,33 @@ export function ReviewQueuePage() {
         field: 'reason',
         headerName: t('screening.review.col.reason'),
         flex: 1,
-        minWidth: 220,
+        minWidth: 140,
         sortable: false,
         renderCell: ({ value }) => (
-          <Box component="span" title={value as string} sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-            {value as string}
+          <Box sx={{ display: 'flex', alignItems: 'center', height: '100%' }}>
+            <Box
+              component="span"
+              title={value as string}
+              sx={{ whiteSpace: 'normal', lineHeight: 1.35, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+            >
+              {value as string}
+            </Box>
           </Box>
         ),
       },
-      { field: 'proposedBy', headerName: t('screening.review.col.proposedBy'), width: 130 },
-      { field: 'proposedAt', headerName: t('screening.review.col.proposedAt'), width: 155, valueFormatter: (v: string) => formatRegistered(v, locale) },
+      {
+        field: 'proposedAt',
+        headerName: t('screening.review.col.proposed'),
+        width: 150,
+        renderCell: ({ row }) => (
+          <Box sx={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', height: '100%', lineHeight: 1.3 }}>
+            <span>{row.proposedBy}</span>
+            <Typography variant="caption" color="text.secondary">
+              {formatRegistered(row.proposedAt, locale)}
+            </Typography>
+          </Box>
+        ),
+      },
     ];
     if (!pending) {
       cols.push({
@@ -162,7 +178,7 @@ export function ReviewQueuePage() {
       cols.push({
         field: 'actions',
         headerName: t('common.actions'),
-        width: 210,
+        width: 182,
         sortable: false,
         renderCell: ({ row }) => {
           const mine = own(row);
@@ -209,7 +225,7 @@ export function ReviewQueuePage() {
           ))}
         </TextField>
         <Typography variant="body2" color="text.secondary" aria-live="polite" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-          {list.data ? formatNumber(list.data.total, locale) : ''}
+          {list.data ? t('screening.review.count', { count: list.data.total, n: formatNumber(list.data.total, locale) }) : ''}
         </Typography>
         <Box sx={{ flex: 1 }} />
         {pending && canDecide && ownCount > 0 && (
@@ -219,7 +235,7 @@ export function ReviewQueuePage() {
         )}
         {pending && canDecide && (
           <Button variant="contained" startIcon={<DoneAllOutlined />} disabled={selectedIds.length === 0 || busy} onClick={() => setBulk(true)}>
-            {t('screening.review.approveSelected', { count: selectedIds.length })}
+            {selectedIds.length ? t('screening.review.approveSelected', { count: selectedIds.length }) : t('screening.review.approveNone')}
           </Button>
         )}
       </Box>
@@ -251,7 +267,7 @@ export function ReviewQueuePage() {
             sortingMode="server"
             density="compact"
             localeText={localeText}
-            getRowHeight={() => 48}
+            getRowHeight={() => 56}
             sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 } }}
           />
         </Box>

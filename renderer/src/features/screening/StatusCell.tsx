@@ -7,12 +7,13 @@ import { StatusChip } from './labels';
 
 /**
  * The screening status of one list row as a chip, read with screening.result (cached and shared with
- * the detail drawer); the grid renders only the visible rows, so a page costs a few small reads.
+ * the detail drawer, refetched on mount so a decision made elsewhere shows); the grid renders only
+ * the visible rows, so a page costs a few small reads.
  * The reasons are in the tooltip.
  */
 export function StatusCell({ registrationId }: { registrationId: string }) {
   const { t } = useTranslation();
-  const result = useApiQuery('screening.result', { registrationId }, { staleTime: 30_000, retry: false });
+  const result = useApiQuery('screening.result', { registrationId }, { retry: false });
   const r = result.data;
   if (result.isPending) return <Skeleton variant="rounded" width={72} height={22} sx={{ display: 'inline-block', verticalAlign: 'middle' }} />;
   if (!r || !r.screened || !r.status) return <StatusChip status="unscreened" />;

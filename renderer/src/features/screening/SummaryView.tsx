@@ -96,6 +96,9 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
           note={t('screening.summary.overriddenNote', { toEligible: n(summary.overridden.toEligible), toIneligible: n(summary.overridden.toIneligible), lapsed: n(summary.overridden.lapsed) })}
         />
       </Box>
+      <Typography variant="caption" color="text.secondary" sx={{ mt: -1 }}>
+        {t('screening.summary.snapshotNote')}
+      </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'stretch' }}>
         <Card title={t('screening.summary.byReason')} help={t('screening.summary.byReasonHelp')}>
           <TableContainer>
@@ -145,7 +148,7 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
           )}
         </Card>
       </Box>
-      <Card title={t('screening.summary.byProvince')}>
+      <Card title={t('screening.summary.byProvince')} help={t('screening.summary.byProvinceHelp')}>
         <TableContainer sx={{ maxHeight: 440 }}>
           <Table size="small" stickyHeader aria-label={t('screening.summary.byProvince')}>
             <TableHead>
