@@ -1,0 +1,319 @@
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/*
+ * Screening and four-eyes review in the browser shell, with real clicks, on its own server, port and
+ * empty data folder (independent of the other spec files). A small register with known problems is
+ * screened; the ineligible are filtered by reason; reviewer A proposes a correction that A cannot
+ * approve, and reviewer B approves it in another browser context.
+ */
+const PORT = Number(process.env.PRAKERJA_E2E_SCREENING_PORT ?? 5337);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ARTIFACTS = path.join('test', 'e2e', 'artifacts');
+const ADMIN = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-3' };
+const REVIEWER_A = { displayName: 'Sari Wulandari', username: 'sari.reviewer', password: 'kata-sandi-sari-3' };
+const REVIEWER_B = { displayName: 'Joko Susilo', username: 'joko.reviewer', password: 'kata-sandi-joko-3' };
+
+const HEADER = 'registration_id,nik,kk,full_name,birth_date,gender,phone,email,province_code,regency_code,education,employment_status,registered_at,test_score';
+const KK_A = '3273010101200001';
+const APPLICANTS = [
+  // KK_A: two eligible members first, then a third who finds the KK full.
+  `R-1001,3273011205950001,${KK_A},Budi Santoso,1995-05-12,L,,,32,3273,S1,unemployed,2026-05-01T08:00:00+07:00,70`,
+  `R-1002,3273014308980002,${KK_A},Siti Aminah,1998-08-03,P,,,32,3273,SMA,laid_off,2026-05-02T08:00:00+07:00,65`,
+  `R-1003,3273011507000003,${KK_A},Andi Pratama,2000-07-15,L,,,32,3273,SMK,informal,2026-05-03T08:00:00+07:00,60`,
+  // The same NIK as R-1001, registered later.
+  'R-1004,3273011205950001,3273010101200004,Budi Santoso Dobel,1995-05-12,L,,,32,3273,S1,unemployed,2026-05-04T08:00:00+07:00,',
+  // Born 2010: under 18.
+  'R-1005,3273011003100005,3273010101200005,Rizki Muda,2010-03-10,L,,,32,3273,SMP,unemployed,2026-05-05T08:00:00+07:00,',
+  // Province 99 does not exist: an invalid NIK.
+  'R-1006,9973010101900006,3273010101200006,Nurul Salah,1990-01-01,P,,,32,3273,SMA,unemployed,2026-05-06T08:00:00+07:00,',
+  // On the ASN exclusion list (open end).
+  'R-1007,3273015506000007,3273010101200007,Dewi Lestari,2000-06-15,P,,,32,3273,D3,micro_business,2026-05-07T08:00:00+07:00,88',
+  // A student entry that ended years ago: eligible.
+  'R-1008,3204015009010008,3204010101200008,Rina Kartika,2001-09-10,P,,,32,3204,S1,unemployed,2026-05-08T08:00:00+07:00,55',
+];
+const EXCLUSIONS = [
+  'nik,list,valid_from,valid_to,source',
+  '3273015506000007,ASN,2020-01-01,,BKN',
+  '3204015009010008,STUDENT,2015-01-01,2019-12-31,PDDikti',
+  '3171010101800009,TNI,,,Mabes TNI',
+];
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+let applicantsCsv = '';
+let exclusionsCsv = '';
+
+async function waitForServer(url: string, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`server at ${url} did not start`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test.beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-e2e-screening-'));
+  applicantsCsv = path.join(dataDir, 'pendaftar-saring.csv');
+  exclusionsCsv = path.join(dataDir, 'pengecualian-asn.csv');
+  fs.writeFileSync(applicantsCsv, `${HEADER}\n${APPLICANTS.join('\n')}\n`);
+  fs.writeFileSync(exclusionsCsv, `${EXCLUSIONS.join('\n')}\n`);
+  server = spawn(process.execPath, ['out/main/serve.js', String(PORT)], {
+    env: { ...process.env, PRAKERJA_DATA_DIR: dataDir, PRAKERJA_DB: path.join(dataDir, 'prakerja-office.sqlite') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stderr?.on('data', (d: Buffer) => process.stderr.write(`[serve] ${d.toString()}`));
+  await waitForServer(`${BASE}/`);
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test.use({ baseURL: BASE });
+
+/** A screenshot; `tall` grows the window for it (the app scrolls inside its shell, so fullPage would not show more). */
+async function shot(page: Page, info: TestInfo, name: string, tall = false) {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  const size = page.viewportSize();
+  if (tall && size) await page.setViewportSize({ width: size.width, height: 1900 });
+  await page.screenshot({ path: file });
+  if (tall && size) await page.setViewportSize(size);
+  await info.attach(name, { path: file, contentType: 'image/png' });
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
+const grid = (page: Page) => page.getByRole('grid', { name: 'Pendaftar' });
+const drawer = (page: Page) => page.getByRole('dialog', { name: /./ }).filter({ has: page.locator('#applicant-detail-title') });
+
+async function login(page: Page, username: string, password: string) {
+  await page.getByLabel(/Nama pengguna|Username/).fill(username);
+  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
+  await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
+}
+
+async function signedIn(browser: Browser, user: { username: string; password: string; displayName: string }) {
+  const context = await browser.newContext({ baseURL: BASE });
+  const page = await context.newPage();
+  await page.goto('/#/login');
+  await login(page, user.username, user.password);
+  await expect(page.getByRole('heading', { name: `Selamat datang, ${user.displayName}` })).toBeVisible();
+  return { context, page };
+}
+
+async function importFile(page: Page, dialogName: string, file: string) {
+  const dialog = page.getByRole('dialog', { name: dialogName });
+  await expect(dialog).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Pilih file…' }).click();
+  await (await chooser).setFiles(file);
+  await dialog.getByRole('button', { name: 'Mulai impor' }).click();
+  await expect(dialog.getByRole('heading', { name: `Hasil impor ${path.basename(file)}` })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByLabel('Ditolak: 0')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Tutup' }).first().click();
+  await expect(dialog).toBeHidden();
+}
+
+test('screening: run, summary by reason, filter, explanation, four-eyes correction', async ({ page, browser }, info) => {
+  await test.step('set up the first admin and two reviewers', async () => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Selamat datang di Prakerja Office' })).toBeVisible();
+    await page.getByLabel('Nama lengkap').fill(ADMIN.displayName);
+    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Buat akun admin' }).click();
+    // The first-run page may offer demo data; this spec wants its own small register.
+    const skip = page.getByRole('button', { name: /Lewati, mulai dengan register kosong/ });
+    const home = page.getByRole('heading', { name: `Selamat datang, ${ADMIN.displayName}` });
+    await expect(skip.or(home)).toBeVisible();
+    if (await skip.isVisible()) await skip.click();
+    await expect(home).toBeVisible();
+    const token = await page.evaluate(() => sessionStorage.getItem('prakerja.sessionToken'));
+    for (const user of [REVIEWER_A, REVIEWER_B]) {
+      const res = await fetch(`${BASE}/api/call`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ method: 'users.create', input: { ...user, role: 'reviewer' } }),
+      });
+      expect((await res.json()).ok).toBe(true);
+    }
+  });
+
+  await test.step('import the applicants and, from the exclusion lists page, the ASN list', async () => {
+    await nav(page).getByRole('link', { name: 'Pendaftar' }).click();
+    await page.getByRole('button', { name: 'Impor', exact: true }).click();
+    await importFile(page, 'Impor pendaftar', applicantsCsv);
+    await expect(page.getByText('8 pendaftar')).toBeVisible();
+
+    await nav(page).getByRole('link', { name: 'Penyaringan' }).click();
+    await page.getByRole('tab', { name: 'Daftar pengecualian' }).click();
+    await expect(page).toHaveURL(/#\/penyaringan\/pengecualian/);
+    await page.getByRole('button', { name: 'Impor daftar pengecualian' }).click();
+    await importFile(page, 'Impor daftar pengecualian', exclusionsCsv);
+    const lists = page.getByRole('table', { name: 'Daftar pengecualian' });
+    const asn = lists.getByRole('row').filter({ hasText: 'Aparatur Sipil Negara' });
+    await expect(asn.getByRole('cell').nth(2)).toHaveText('1');
+    await expect(asn.getByRole('cell').nth(4)).toHaveText('1');
+    // The student entry ended in 2019: listed, but not valid today.
+    const student = lists.getByRole('row').filter({ hasText: 'Pelajar/mahasiswa' });
+    await expect(student.getByRole('cell').nth(2)).toHaveText('1');
+    await expect(student.getByRole('cell').nth(4)).toHaveText('0');
+    await expect(page.getByRole('table', { name: 'Riwayat impor' }).getByText('pengecualian-asn.csv')).toBeVisible();
+    await shot(page, info, 'exclusion-lists');
+  });
+
+  await test.step('run a screening: progress, then the counts by reason', async () => {
+    await page.getByRole('tab', { name: 'Ringkasan' }).click();
+    await expect(page.getByText('Belum ada penyaringan yang selesai')).toBeVisible();
+    await page.getByRole('button', { name: 'Jalankan penyaringan' }).click();
+    await expect(page.getByText('Penyaringan selesai.', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByLabel('Pendaftaran disaring: 8', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Layak: 3', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Tidak layak: 5', { exact: true })).toBeVisible();
+    const reasons = page.getByRole('table', { name: 'Menurut alasan' });
+    const count = (code: string) => reasons.getByRole('row').filter({ hasText: code }).getByRole('cell').nth(2);
+    await expect(count('NIK_INVALID')).toHaveText('1');
+    await expect(count('UNDER_AGE')).toHaveText('1');
+    await expect(count('DUPLICATE_NIK')).toHaveText('1');
+    await expect(count('KK_LIMIT')).toHaveText('1');
+    await expect(count('EXCLUDED')).toHaveText('1');
+    await expect(count('OVER_AGE')).toHaveText('0');
+    await expect(page.getByRole('table', { name: 'Menurut provinsi' }).getByRole('row').filter({ hasText: 'Jawa Barat' })).toContainText('8');
+    await expect(page.getByRole('table', { name: 'Riwayat penyaringan' }).getByRole('row').filter({ hasText: ADMIN.username })).toContainText('Selesai');
+    await shot(page, info, 'screening-summary', true);
+  });
+
+  await test.step('a reason opens the applicants filtered by it; the detail explains it', async () => {
+    await page.getByRole('link', { name: 'Lihat pendaftar dengan alasan Kuota 2 peserta per KK sudah penuh' }).click();
+    await expect(page).toHaveURL(/screeningReason=KK_LIMIT/);
+    await expect(page.getByText('1 pendaftar')).toBeVisible();
+    await expect(grid(page).getByRole('row', { name: /Andi Pratama/ })).toContainText('Tidak layak');
+
+    // Filter by another reason with the filter bar.
+    await page.getByLabel('Alasan tidak layak').click();
+    await page.getByRole('option', { name: /NIK sudah dipakai pendaftaran sebelumnya/ }).click();
+    await expect(page).toHaveURL(/screeningReason=DUPLICATE_NIK/);
+    await expect(grid(page).getByRole('row', { name: /Budi Santoso Dobel/ })).toBeVisible();
+    await expect(page.getByText('1 pendaftar')).toBeVisible();
+    await grid(page).getByRole('gridcell', { name: 'Budi Santoso Dobel' }).click();
+    const d = drawer(page);
+    await expect(d.getByText('NIK yang sama sudah dipakai pendaftaran R-1001')).toBeVisible();
+    // The earlier registration is a link to its own detail.
+    await d.getByRole('button', { name: 'Buka pendaftaran R-1001' }).click();
+    await expect(d.locator('#applicant-detail-title')).toHaveText('Budi Santoso');
+    await expect(d.getByText('Lolos semua aturan.')).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await page.getByLabel('Alasan tidak layak').click();
+    await page.getByRole('option', { name: /Tercantum dalam daftar pengecualian/ }).click();
+    await page.getByLabel('Status penyaringan').click();
+    await page.getByRole('option', { name: 'Tidak layak' }).click();
+    await expect(page).toHaveURL(/screeningStatus=ineligible/);
+    await grid(page).getByRole('gridcell', { name: 'Dewi Lestari' }).click();
+    await expect(d.getByText(/tercantum dalam daftar pengecualian yang berlaku/)).toBeVisible();
+    await expect(d.getByText('Aparatur Sipil Negara', { exact: true })).toBeVisible();
+    await shot(page, info, 'applicant-screening-reasons');
+    await page.keyboard.press('Escape');
+
+    // The KK explanation names the members who fill it.
+    await page.goto('/#/pendaftar?detail=R-1003');
+    await expect(drawer(page).getByRole('button', { name: 'Buka pendaftaran R-1001' })).toBeVisible();
+    await expect(drawer(page).getByRole('button', { name: 'Buka pendaftaran R-1002' })).toBeVisible();
+  });
+
+  const a = await signedIn(browser, REVIEWER_A);
+  const reason = 'SK pemberhentian sebagai ASN per 1 Oktober 2026 sudah diterima dan diperiksa.';
+  await test.step('reviewer A proposes a correction for Dewi Lestari', async () => {
+    await a.page.goto('/#/pendaftar?detail=R-1007');
+    const d = drawer(a.page);
+    await d.getByRole('button', { name: 'Usulkan koreksi' }).click();
+    const dialog = a.page.getByRole('dialog', { name: 'Usulkan koreksi hasil penyaringan' });
+    await expect(dialog.getByRole('radio', { name: 'Layak', exact: true })).toBeChecked();
+    await dialog.getByLabel(/Alasan koreksi/).fill('terlalu');
+    await dialog.getByRole('button', { name: 'Kirim usulan' }).click();
+    await expect(dialog.getByText(/Alasan minimal 10 karakter/)).toBeVisible();
+    await dialog.getByLabel(/Alasan koreksi/).fill(reason);
+    await dialog.getByRole('button', { name: 'Kirim usulan' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(d.getByText(reason)).toBeVisible();
+    await expect(d.getByText('Menunggu')).toBeVisible();
+    await expect(d.getByRole('button', { name: 'Usulkan koreksi' })).toBeDisabled();
+  });
+
+  await test.step('reviewer A cannot approve their own proposal', async () => {
+    await a.page.keyboard.press('Escape');
+    await nav(a.page).getByRole('link', { name: 'Penyaringan' }).click();
+    await a.page.getByRole('tab', { name: 'Tinjauan koreksi' }).click();
+    const row = a.page.getByRole('grid', { name: 'Tinjauan koreksi' }).getByRole('row', { name: /Dewi Lestari/ });
+    await expect(row).toContainText(REVIEWER_A.username);
+    await expect(row.getByRole('button', { name: 'Setujui' })).toBeDisabled();
+    await expect(row.getByRole('button', { name: 'Tolak' })).toBeDisabled();
+    await expect(a.page.getByText('1 usulan Anda sendiri tidak dapat dipilih.')).toBeVisible();
+    await row.getByLabel(/Anda yang mengusulkan ini/).hover();
+    await expect(a.page.getByRole('tooltip')).toContainText('empat mata');
+    await shot(a.page, info, 'review-queue-own');
+  });
+
+  await test.step('reviewer B approves it in another browser context', async () => {
+    const b = await signedIn(browser, REVIEWER_B);
+    await b.page.goto('/#/penyaringan/tinjauan');
+    const queue = b.page.getByRole('grid', { name: 'Tinjauan koreksi' });
+    const row = queue.getByRole('row', { name: /Dewi Lestari/ });
+    await expect(row).toContainText('SK pemberhentian');
+    await row.getByRole('checkbox').check();
+    await expect(b.page.getByRole('button', { name: 'Setujui 1 usulan terpilih' })).toBeEnabled();
+    await shot(b.page, info, 'review-queue');
+    await row.getByRole('button', { name: 'Setujui' }).click();
+    const confirm = b.page.getByRole('dialog', { name: /Setujui usulan #\d+\?/ });
+    await expect(confirm).toContainText('Dewi Lestari');
+    await confirm.getByRole('button', { name: 'Setujui' }).click();
+    await expect(b.page.getByText(/Usulan #\d+ disetujui\./)).toBeVisible();
+    await expect(queue.getByRole('row', { name: /Dewi Lestari/ })).toHaveCount(0);
+    await b.page.getByLabel('Status usulan').click();
+    await b.page.getByRole('option', { name: 'Disetujui' }).click();
+    await expect(queue.getByRole('row', { name: /Dewi Lestari/ })).toContainText(REVIEWER_B.username);
+    await b.context.close();
+  });
+
+  await test.step('the status changed: eligible by correction', async () => {
+    await a.page.goto('/#/pendaftar?screeningStatus=eligible');
+    await expect(grid(a.page).getByRole('row', { name: /Dewi Lestari/ })).toContainText('Layak *');
+    await grid(a.page).getByRole('gridcell', { name: 'Dewi Lestari' }).click();
+    const d = drawer(a.page);
+    await expect(d.getByText(/Dikoreksi menjadi Layak: diusulkan sari.reviewer, disetujui joko.reviewer/)).toBeVisible();
+    await expect(d.getByText('Disetujui', { exact: true })).toBeVisible();
+    await shot(a.page, info, 'applicant-screening-override');
+    await a.page.keyboard.press('Escape');
+    // The summary is the run's snapshot; the next screening keeps the approved correction on top of the rules.
+    await nav(a.page).getByRole('link', { name: 'Penyaringan' }).click();
+    await expect(a.page.getByLabel('Layak: 3', { exact: true })).toBeVisible();
+    await a.page.getByRole('button', { name: 'Jalankan penyaringan' }).click();
+    await expect(a.page.getByText('Penyaringan selesai.', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(a.page.getByLabel('Layak: 4', { exact: true })).toBeVisible();
+    await expect(a.page.getByLabel('Dikoreksi: 1', { exact: true })).toBeVisible();
+  });
+
+  await test.step('dark mode', async () => {
+    await a.page.getByRole('button', { name: /Menu pengguna/ }).click();
+    await a.page.getByRole('menuitem', { name: 'Mode gelap' }).click();
+    await shot(a.page, info, 'screening-summary-dark', true);
+    await a.page.goto('/#/pendaftar?detail=R-1003');
+    await expect(drawer(a.page).getByText(/Satu KK paling banyak 2 peserta/)).toBeVisible();
+    await shot(a.page, info, 'applicant-screening-dark');
+    await a.context.close();
+  });
+});
