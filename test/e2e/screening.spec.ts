@@ -197,6 +197,23 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
     await shot(page, info, 'screening-summary', true);
   });
 
+  await test.step('exports: the eligibility CSV and the summary workbook download', async () => {
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ekspor kelayakan' }).click();
+    await page.getByRole('menuitem', { name: 'Kelayakan ke CSV' }).click();
+    const csvDownload = await csv;
+    expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+    const text = fs.readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
+    expect(text.split(/\r?\n/)[0]).toMatch(/^registration_id,nik,status,reasons/);
+    expect(text).toMatch(/R-1003,3273011507000003,ineligible,KK_LIMIT/);
+    expect(text).toMatch(/R-1008,3204015009010008,eligible,/);
+    await expect(page.getByText(/File .*\.csv disimpan \(8 baris\)/)).toBeVisible();
+
+    const xlsx = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh ringkasan (XLSX)' }).click();
+    expect((await xlsx).suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
   await test.step('a reason opens the applicants filtered by it; the detail explains it', async () => {
     await page.getByRole('link', { name: 'Lihat pendaftar dengan alasan Kuota 2 peserta per KK sudah penuh' }).click();
     await expect(page).toHaveURL(/screeningReason=KK_LIMIT/);
