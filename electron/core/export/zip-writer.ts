@@ -49,13 +49,16 @@ export function openZip(path: string, options: ZipOptions = {}): ZipWriter {
   const level = options.level ?? 3;
   const queueBytes = options.queueBytes ?? 8 << 20;
   const out = fs.createWriteStream(path);
+  let current: { entry: Entry; deflate: zlib.DeflateRaw; ended: Promise<unknown> } | null = null;
   let failure: Error | null = null;
-  out.on('error', (err) => (failure ??= err));
+  out.on('error', (err) => {
+    failure ??= err;
+    // A deflate paused for the file's 'drain' would wait forever: fail it, which wakes the caller.
+    current?.deflate.destroy(err);
+  });
   const entries: Entry[] = [];
   let offset = 0;
   const { date, time } = dosDateTime(new Date());
-
-  let current: { entry: Entry; deflate: zlib.DeflateRaw; ended: Promise<unknown> } | null = null;
 
   const check = () => {
     if (failure) throw failure;
@@ -224,8 +227,11 @@ export function openZip(path: string, options: ZipOptions = {}): ZipWriter {
     async abort() {
       current?.deflate.destroy();
       current = null;
-      out.destroy();
-      await once(out, 'close').catch(() => undefined);
+      if (!out.closed) {
+        const closed = once(out, 'close').catch(() => undefined);
+        out.destroy();
+        await closed;
+      }
       await fs.promises.rm(path, { force: true });
     },
   };
