@@ -87,6 +87,11 @@ export const ApplicantRow = z.object({
   registeredAt: z.string(),
   testScore: z.number().int().nullable(),
   updatedAt: z.string(),
+  /** The latest screening's status in force (null: not screened); only list rows carry it. */
+  screening: z
+    .object({ status: z.enum(['eligible', 'ineligible']), overridden: z.boolean(), reasons: z.array(z.enum(REASON_CODES)) })
+    .nullable()
+    .optional(),
 });
 export type ApplicantRow = z.infer<typeof ApplicantRow>;
 

@@ -96,6 +96,8 @@ describe('screening over a generated register', () => {
     expect(ineligible.total).toBe(r.ineligible);
     expect(ineligible.rows).toHaveLength(10);
     for (const row of ineligible.rows) expect(stored.get(row.registrationId)!.status).toBe('ineligible');
+    // Each list row carries its status and reasons, so the grid shows them without a call per row.
+    for (const row of excluded.rows) expect(row.screening).toMatchObject({ status: 'ineligible', overridden: false, reasons: expect.arrayContaining(['EXCLUDED']) });
 
     // A reason explained in Indonesian, naming the list and its dates.
     const one = excluded.rows[0]!;
@@ -198,7 +200,9 @@ describe('overrides (four eyes)', () => {
     expect(again.overridden).toEqual({ toEligible: 1, toIneligible: 0, lapsed: 0 });
     expect(again.ineligible).toBe(1);
     expect((await app.as(rina, 'screening.result', { registrationId: 'Y-1' })).status).toBe('eligible');
-    expect((await app.as(rina, 'applicants.list', { screeningStatus: 'eligible' })).total).toBe(2);
+    const eligibleNow = await app.as(rina, 'applicants.list', { screeningStatus: 'eligible' });
+    expect(eligibleNow.total).toBe(2);
+    expect(eligibleNow.rows.find((row) => row.registrationId === 'Y-1')?.screening).toMatchObject({ status: 'eligible', overridden: true });
 
     // The applicant's row changes (a corrected birth date that is still under age): the facts changed, the override lapses.
     await importLines(rina, [applicantLine('Y-1', { nik: '3273015601100001', birth_date: '2010-01-16', kk: '3273010000000002' })]);

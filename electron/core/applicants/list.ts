@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { reasonsOf } from '../../../shared/eligibility/reasons';
 import type { z } from 'zod';
 import type { ApplicantListOutput, ApplicantRow, ApplicantFilters } from '../../../shared/api/applicants';
 import type { ParsedInputOf } from '../../../shared/api/contract';
@@ -164,11 +165,21 @@ function rowsByIds(sqlite: BetterSqlite3.Database, ids: ArrayLike<number>): Appl
   return list.map((id) => byId.get(id)).filter((r): r is ApplicantDbRow => r !== undefined);
 }
 
-function page(rows: ApplicantDbRow[], column: string, total: number, exact: boolean, input: ListInput, sortKey: string, maskPersonal: boolean): ListOutput {
+/** The screening status in force of a page's rows, so the grid needs no call per row. */
+function screeningOf(sqlite: BetterSqlite3.Database, rows: ApplicantDbRow[]): Map<number, NonNullable<ApplicantRow['screening']>> {
+  if (rows.length === 0) return new Map();
+  const found = sqlite
+    .prepare(`SELECT applicant_id AS id, status, mask, override_id FROM screening_results WHERE applicant_id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(rows.map((r) => r.id))) as { id: number; status: 'eligible' | 'ineligible'; mask: number; override_id: number | null }[];
+  return new Map(found.map((r) => [r.id, { status: r.status, overridden: r.override_id !== null, reasons: [...reasonsOf(r.mask)] }]));
+}
+
+function page(sqlite: BetterSqlite3.Database, rows: ApplicantDbRow[], column: string, total: number, exact: boolean, input: ListInput, sortKey: string, maskPersonal: boolean): ListOutput {
   const last = rows.at(-1);
   const lastValue = last ? (last as unknown as Record<string, string | number | null>)[column] : null;
+  const screening = screeningOf(sqlite, rows);
   return {
-    rows: rows.map((r) => toApplicantRow(r, maskPersonal)),
+    rows: rows.map((r) => ({ ...toApplicantRow(r, maskPersonal), screening: screening.get(r.id) ?? null })),
     total,
     totalExact: exact,
     cursor: last && lastValue !== null && lastValue !== undefined ? encodeCursor({ page: input.page, key: sortKey, value: lastValue, id: last.id }) : null,
@@ -205,7 +216,7 @@ function listPlanned(sqlite: BetterSqlite3.Database, input: ListInput, filters: 
         .prepare(`SELECT id FROM applicants ${plan.index ? `INDEXED BY ${plan.index}` : ''} ${walk.sql} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
         .pluck()
         .all(...walk.params, size, offset) as number[];
-      return page(rowsByIds(sqlite, ids), column, total, true, input, sortKey, maskPersonal);
+      return page(sqlite, rowsByIds(sqlite, ids), column, total, true, input, sortKey, maskPersonal);
     }
     // The whole view is read: through an index that gives the order and holds every filtered column; for a
     // region or a period through its index, then sorted; for broad filters alone by one pass over the table
@@ -218,7 +229,7 @@ function listPlanned(sqlite: BetterSqlite3.Database, input: ListInput, filters: 
         .pluck()
         .all(...planned.params) as number[],
     );
-    return page(rowsByIds(sqlite, ids.subarray(offset, offset + size)), column, ids.length, true, input, sortKey, maskPersonal);
+    return page(sqlite, rowsByIds(sqlite, ids.subarray(offset, offset + size)), column, ids.length, true, input, sortKey, maskPersonal);
   }
   const from = `FROM applicants INDEXED BY ${plan.index} ${where.sql}`;
   const { n: total } = cachedCount(sqlite, viewKey, () => ({
@@ -248,7 +259,7 @@ function listPlanned(sqlite: BetterSqlite3.Database, input: ListInput, filters: 
   } else {
     ids = sqlite.prepare(`SELECT id ${from} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`).pluck().all(...where.params, size, offset) as number[];
   }
-  return page(rowsByIds(sqlite, ids), column, total, true, input, sortKey, maskPersonal);
+  return page(sqlite, rowsByIds(sqlite, ids), column, total, true, input, sortKey, maskPersonal);
 }
 
 /** Name matches up to this many are ordered by reading each; more, and the page walks the sort order's index instead. */
@@ -269,7 +280,7 @@ function listByName(sqlite: BetterSqlite3.Database, input: ListInput, match: str
     const exact = ids.length <= SEARCH_COUNT_CAP;
     return { n: Math.min(ids.length, SEARCH_COUNT_CAP), exact, ids: exact ? ids : undefined };
   });
-  if (offset >= found.n && found.exact) return page([], column, found.n, found.exact, input, sortKey, maskPersonal);
+  if (offset >= found.n && found.exact) return page(sqlite, [], column, found.n, found.exact, input, sortKey, maskPersonal);
   const order = `ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`;
   const walk = LIST_INDEXES.find((ix) => ix.columns[0] === column);
   // The match set: the ids already read when they are all of them, else the FTS query once more.
@@ -279,7 +290,7 @@ function listByName(sqlite: BetterSqlite3.Database, input: ListInput, match: str
     .prepare(`SELECT id FROM applicants ${!few && walk ? `INDEXED BY ${walk.name}` : ''} WHERE id IN (${set}) ${order}`)
     .pluck()
     .all(found.ids ? JSON.stringify(found.ids) : match, size, offset) as number[];
-  return page(rowsByIds(sqlite, ids), column, found.n, found.exact, input, sortKey, maskPersonal);
+  return page(sqlite, rowsByIds(sqlite, ids), column, found.n, found.exact, input, sortKey, maskPersonal);
 }
 
 /**
@@ -360,5 +371,5 @@ export function listApplicants(sqlite: BetterSqlite3.Database, input: ListInput,
       .prepare(`SELECT ${COLUMNS} FROM applicants ${pageWhere.sql} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
       .all(...pageWhere.params, size, offset) as ApplicantDbRow[];
   }
-  return page(rows, column, total, exact, input, sortKey, maskPersonal);
+  return page(sqlite, rows, column, total, exact, input, sortKey, maskPersonal);
 }

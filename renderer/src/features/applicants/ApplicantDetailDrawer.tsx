@@ -178,7 +178,7 @@ function DetailBody({ d, onOpen }: { d: ApplicantDetail; onOpen(id: string): voi
 /** Every field of one applicant, the NIK decoded with its disagreements, the KK family and the change history. Esc closes. */
 export function ApplicantDetailDrawer({ registrationId, onOpen, onClose }: { registrationId: string | null; onOpen(id: string): void; onClose(): void }) {
   const { t } = useTranslation();
-  const detail = useApiQuery('applicants.get', { registrationId: registrationId ?? '' }, { enabled: !!registrationId, retry: false });
+  const detail = useApiQuery('applicants.get', { registrationId: registrationId ?? '' }, { enabled: !!registrationId, retry: false, refetchOnMount: 'always' });
   const d = detail.data;
   return (
     <Drawer anchor="right" open={!!registrationId} onClose={onClose} sx={{ zIndex: (th) => th.zIndex.modal }} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 560 } } } }}>

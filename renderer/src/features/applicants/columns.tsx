@@ -22,7 +22,7 @@ export function applicantColumns(t: TFunction, locale: Locale): GridColDef<Appli
       width: 130,
       sortable: false,
       valueGetter: () => null,
-      renderCell: ({ row }) => <StatusCell registrationId={row.registrationId} />,
+      renderCell: ({ row }) => <StatusCell screening={row.screening} />,
     },
     { field: 'nik', headerName: t('applicants.col.nik'), width: 175, renderCell: ({ value }) => mono(value as string) },
     { field: 'kk', headerName: t('applicants.col.kk'), width: 175, renderCell: ({ value }) => mono(value as string) },

@@ -147,7 +147,7 @@ export function ScreeningSection({ registrationId, name, onOpen }: { registratio
   const { t } = useTranslation();
   const { role, locale } = useSession().user;
   const queryClient = useQueryClient();
-  const result = useApiQuery('screening.result', { registrationId }, { retry: false });
+  const result = useApiQuery('screening.result', { registrationId }, { retry: false, refetchOnMount: 'always' });
   const [proposing, setProposing] = useState(false);
   const r = result.data;
 

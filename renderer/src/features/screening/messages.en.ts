@@ -101,6 +101,7 @@ export const screeningEn: Messages['screening'] = {
     stale: "The applicant's data changed after this screening; the result may be out of date. Run the screening again.",
     allPassed: 'Passes every rule.',
     screenedAs: 'By the rules: {{status}}',
+    overriddenNote: 'Corrected through four-eyes review',
     overriddenBy: 'Corrected to {{status}}: proposed by {{proposer}}, approved by {{approver}}.',
     list: 'List',
     validity: 'Valid',

@@ -100,6 +100,7 @@ export const screeningId = {
     stale: 'Data pendaftar berubah setelah penyaringan ini; hasilnya mungkin sudah tidak sesuai. Jalankan penyaringan ulang.',
     allPassed: 'Lolos semua aturan.',
     screenedAs: 'Menurut aturan: {{status}}',
+    overriddenNote: 'Dikoreksi lewat peninjauan empat mata',
     overriddenBy: 'Dikoreksi menjadi {{status}}: diusulkan {{proposer}}, disetujui {{approver}}.',
     list: 'Daftar',
     validity: 'Berlaku',
