@@ -6,8 +6,9 @@ import { openSqlite } from '../db/connection';
 import type { ColumnSpec, ExportRow } from '../export/columns';
 import { writeCsv } from '../export/csv-writer';
 import { writeXlsx } from '../export/xlsx-writer';
-import { exportTarget, registerExportSync } from '../screening/export-file';
+import { exportTarget, registerExportSync } from '../files/export-file';
 import { buildWhere, classifySearch, hasScreeningFilter, isNullableColumn, jakartaToday, SORT_COLUMNS } from './list-query';
+import type { ExportJobContext } from '../export/job-context';
 
 export type ApplicantSortField = keyof typeof SORT_COLUMNS;
 
@@ -19,14 +20,6 @@ export interface ApplicantExportParams {
   sortDir: 'asc' | 'desc';
   /** The instant the user asked: age filters count years as of this day, as the list did. */
   requestedAt: string;
-}
-
-export interface ExportJobContext {
-  dbPath: string;
-  owner: { userId: number | null; username: string | null };
-  progress(done: number, total: number | null, message?: string): void;
-  checkCancelled(): void;
-  now?: () => Date;
 }
 
 /** DESIGN 4's applicant columns under their file names, so an export reads back through the import. */

@@ -7,21 +7,14 @@ import type { ColumnSpec, ExportRow } from '../export/columns';
 import { writeCsv } from '../export/csv-writer';
 import { writeXlsx } from '../export/xlsx-writer';
 import { jakartaToday } from '../applicants/list-query';
-import { exportTarget, registerExportSync } from './export-file';
+import { exportTarget, registerExportSync } from '../files/export-file';
 import { latestRun } from './runs';
+import type { ExportJobContext } from '../export/job-context';
 
 export interface EligibilityExportParams {
   format: 'csv' | 'xlsx';
   /** Managers get NIKs masked (DESIGN 3.6); the handler decides by role. */
   maskNik: boolean;
-}
-
-export interface ExportJobContext {
-  dbPath: string;
-  owner: { userId: number | null; username: string | null };
-  progress(done: number, total: number | null, message?: string): void;
-  checkCancelled(): void;
-  now?: () => Date;
 }
 
 /** DESIGN 7's `eligibility` report, exactly these columns. */

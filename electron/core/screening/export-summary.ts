@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { REASON_CODES } from '../../../shared/eligibility';
 import { openSqlite } from '../db/connection';
 import { REASON_TITLES, longDate } from './explain';
-import { exportTarget, registerExportSync } from './export-file';
-import type { ExportJobContext } from './export-eligibility';
+import { exportTarget, registerExportSync } from '../files/export-file';
+import type { ExportJobContext } from '../export/job-context';
 import { runOrLatest } from './runs';
 import { screeningSummary } from './summary';
 

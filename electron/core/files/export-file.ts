@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appendAuditSync, type AuditEntry } from '../audit/chain';
-import { exportsDir, newFileRef } from '../files/registry';
+import { exportsDir, newFileRef } from './registry';
 
 /** Where an export job writes: the exports folder beside the database, under a name that cannot collide. */
 export function exportTarget(dbPath: string, fileName: string): string {
