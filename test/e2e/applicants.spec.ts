@@ -1,8 +1,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { useShellServer } from './support/shell-server';
 
 /*
  * The applicant register in the browser shell, with real clicks. This file runs its own server on its
@@ -32,46 +31,13 @@ const ROWS = [
 const GOOD = 5;
 const REJECTED = 5;
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+const shell = useShellServer('applicants', PORT);
 let csvPath = '';
 
-async function waitForServer(url: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > until) throw new Error(`server at ${url} did not start`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-e2e-applicants-'));
-  csvPath = path.join(dataDir, 'pendaftar-mei.csv');
+test.beforeAll(() => {
+  csvPath = path.join(shell.dataDir, 'pendaftar-mei.csv');
   fs.writeFileSync(csvPath, `\uFEFF${HEADER}\r\n${ROWS.join('\r\n')}\r\n`);
-  server = spawn(process.execPath, ['out/main/serve.js', String(PORT)], {
-    env: { ...process.env, PRAKERJA_DATA_DIR: dataDir, PRAKERJA_DB: path.join(dataDir, 'prakerja-office.sqlite') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stderr?.on('data', (d: Buffer) => process.stderr.write(`[serve] ${d.toString()}`));
-  await waitForServer(`${BASE}/`);
 });
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-test.use({ baseURL: BASE });
 
 async function shot(page: Page, info: TestInfo, name: string, fullPage = false) {
   const file = path.join(ARTIFACTS, `${name}.png`);

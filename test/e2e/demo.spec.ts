@@ -1,46 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { useShellServer } from './support/shell-server';
 
 /*
  * A newcomer's first run: create the admin, keep the demo data offered by default, land on a
  * populated register. Its own server on its own empty data folder, like applicants.spec.ts.
  */
-const PORT = Number(process.env.PRAKERJA_E2E_DEMO_PORT ?? 5337);
-const BASE = `http://127.0.0.1:${PORT}`;
+const PORT = Number(process.env.PRAKERJA_E2E_DEMO_PORT ?? 5347);
 const ADMIN = { displayName: 'Wulan Sari', username: 'wulan.admin', password: 'kata-sandi-admin-3' };
 
-let server: ChildProcess | undefined;
-let dataDir = '';
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-e2e-demo-'));
-  server = spawn(process.execPath, ['out/main/serve.js', String(PORT)], {
-    env: { ...process.env, PRAKERJA_DATA_DIR: dataDir, PRAKERJA_DB: path.join(dataDir, 'prakerja-office.sqlite') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stderr?.on('data', (d: Buffer) => process.stderr.write(`[serve] ${d.toString()}`));
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const up = await fetch(`${BASE}/`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (Date.now() > until) throw new Error(`server at ${BASE} did not start`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-test.use({ baseURL: BASE });
+useShellServer('demo', PORT);
 
 test('first run offers demo data and lands on a populated register', async ({ page }, info) => {
   await page.goto('/');

@@ -1,8 +1,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { useShellServer } from './support/shell-server';
 
 /*
  * Screening and four-eyes review in the browser shell, with real clicks, on its own server, port and
@@ -42,48 +41,16 @@ const EXCLUSIONS = [
   '3171010101800009,TNI,,,Mabes TNI',
 ];
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+const shell = useShellServer('screening', PORT);
 let applicantsCsv = '';
 let exclusionsCsv = '';
 
-async function waitForServer(url: string, timeoutMs = 30_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > until) throw new Error(`server at ${url} did not start`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prakerja-e2e-screening-'));
-  applicantsCsv = path.join(dataDir, 'pendaftar-saring.csv');
-  exclusionsCsv = path.join(dataDir, 'pengecualian-asn.csv');
+test.beforeAll(() => {
+  applicantsCsv = path.join(shell.dataDir, 'pendaftar-saring.csv');
+  exclusionsCsv = path.join(shell.dataDir, 'pengecualian-asn.csv');
   fs.writeFileSync(applicantsCsv, `${HEADER}\n${APPLICANTS.join('\n')}\n`);
   fs.writeFileSync(exclusionsCsv, `${EXCLUSIONS.join('\n')}\n`);
-  server = spawn(process.execPath, ['out/main/serve.js', String(PORT)], {
-    env: { ...process.env, PRAKERJA_DATA_DIR: dataDir, PRAKERJA_DB: path.join(dataDir, 'prakerja-office.sqlite') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stderr?.on('data', (d: Buffer) => process.stderr.write(`[serve] ${d.toString()}`));
-  await waitForServer(`${BASE}/`);
 });
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-test.use({ baseURL: BASE });
 
 /** A screenshot; `tall` grows the window for it (the app scrolls inside its shell, so fullPage would not show more). */
 async function shot(page: Page, info: TestInfo, name: string, tall = false) {
