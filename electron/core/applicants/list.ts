@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { ApplicantsTable } from '../db/schema';
 import { reasonsOf } from '../../../shared/eligibility/reasons';
 import type { z } from 'zod';
 import type { ApplicantListOutput, ApplicantRow, ApplicantFilters } from '../../../shared/api/applicants';
@@ -14,24 +16,8 @@ const SEARCH_COUNT_CAP = 10_000;
 const COLUMNS = `id, registration_id, nik, kk, full_name, birth_date, gender, phone, email, province_code, regency_code,
   education, employment_status, registered_at, test_score, updated_at`;
 
-export interface ApplicantDbRow {
-  id: number;
-  registration_id: string;
-  nik: string;
-  kk: string;
-  full_name: string;
-  birth_date: string;
-  gender: 'L' | 'P';
-  phone: string | null;
-  email: string | null;
-  province_code: string;
-  regency_code: string;
-  education: string | null;
-  employment_status: string;
-  registered_at: string;
-  test_score: number | null;
-  updated_at: string;
-}
+/** An applicants row as the list reads it (COLUMNS): the table's columns but the import bookkeeping. */
+export type ApplicantDbRow = Omit<Selectable<ApplicantsTable>, 'import_run_id' | 'version'>;
 
 export function toApplicantRow(r: ApplicantDbRow, maskPersonal: boolean): ApplicantRow {
   return {
