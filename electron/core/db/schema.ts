@@ -85,6 +85,9 @@ export interface Database {
   screening_runs: ScreeningRunsTable;
   screening_results: ScreeningResultsTable;
   overrides: OverridesTable;
+  institutions: InstitutionsTable;
+  trainings: TrainingsTable;
+  enrollments: EnrollmentsTable;
 }
 
 /** The applicant register (DESIGN 4); registered_at is the UTC instant in ISO form. Synced (DESIGN 8). */
@@ -219,4 +222,50 @@ export interface OverridesTable {
   lapsed_at: string | null;
   lapsed_run_id: number | null;
   superseded_by: number | null;
+}
+
+/** Training institutions (DESIGN 4). Synced (DESIGN 8). */
+export interface InstitutionsTable {
+  id: Generated<number>;
+  institution_id: string;
+  name: string;
+  npwp: string;
+  platform: string;
+  bank_account: string;
+  import_run_id: number | null;
+  version: number;
+  updated_at: string;
+}
+
+/** Trainings of the catalog (DESIGN 4); price in integer Rupiah. Synced (DESIGN 8). */
+export interface TrainingsTable {
+  id: Generated<number>;
+  training_id: string;
+  institution_id: string;
+  title: string;
+  category: string;
+  price: number;
+  mode: 'online' | 'offline';
+  hours: number;
+  import_run_id: number | null;
+  version: number;
+  updated_at: string;
+}
+
+/** A participant's purchase of a training as a platform reported it (DESIGN 3.4, 4); timestamps are UTC ISO instants. */
+export interface EnrollmentsTable {
+  id: Generated<number>;
+  enrollment_id: string;
+  nik: string;
+  participant_id: number;
+  training_id: string;
+  platform: string;
+  price_paid: number;
+  purchased_at: string;
+  completed_at: string | null;
+  certificate_no: string | null;
+  cancelled_at: string | null;
+  import_run_id: number | null;
+  version: number;
+  updated_at: string;
 }
