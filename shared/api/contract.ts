@@ -7,6 +7,7 @@ import { jobsMethods } from './jobs';
 import { screeningMethods } from './screening';
 import { systemMethods } from './system';
 import { usersMethods } from './users';
+import { wavesMethods } from './waves';
 
 /** The whole API: every area's method map merged into one contract. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...applicantsMethods,
   ...screeningMethods,
   ...demoMethods,
+  ...wavesMethods,
 };
 
 export type Contract = typeof contract;

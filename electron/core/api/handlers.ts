@@ -5,6 +5,7 @@ import { jobsHandlers } from '../jobs/handlers';
 import { screeningHandlers } from '../screening/handlers';
 import { systemHandlers } from '../settings/handlers';
 import { authHandlers, usersHandlers } from '../users/handlers';
+import { wavesHandlers } from '../waves/handlers';
 import type { Handlers } from './router';
 
 /** Every method's handler, one map per area; the type makes a missing handler a compile error. */
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...applicantsHandlers,
   ...screeningHandlers,
   ...demoHandlers,
+  ...wavesHandlers,
 };

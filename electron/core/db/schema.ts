@@ -88,6 +88,10 @@ export interface Database {
   institutions: InstitutionsTable;
   trainings: TrainingsTable;
   enrollments: EnrollmentsTable;
+  waves: WavesTable;
+  wave_pools: WavePoolsTable;
+  wave_selections: WaveSelectionsTable;
+  participant_expiries: ParticipantExpiriesTable;
 }
 
 /** The applicant register (DESIGN 4); registered_at is the UTC instant in ISO form. Synced (DESIGN 8). */
@@ -175,6 +179,11 @@ export interface ParticipantsTable {
   revoked_at: string | null;
   version: number;
   updated_at: string;
+  /** Added by 0006 (waves): set at publication, frozen after. */
+  card_number: string | null;
+  balance: number | null;
+  province_code: string | null;
+  expiry_id: number | null;
 }
 
 export interface ScreeningRunsTable {
@@ -268,4 +277,72 @@ export interface EnrollmentsTable {
   import_run_id: number | null;
   version: number;
   updated_at: string;
+}
+
+/** A selection wave (DESIGN 3.3). Quotas: national_quota, or province_quotas_json ({code: quota}); the other is null. */
+export interface WavesTable {
+  id: Generated<number>;
+  number: number;
+  name: string;
+  national_quota: number | null;
+  province_quotas_json: string | null;
+  weights_json: string;
+  opens_on: string;
+  closes_on: string;
+  balance: number;
+  seed_commitment: string;
+  status: 'draft' | 'open' | 'closed' | 'selected' | 'published';
+  seed: string | null;
+  result_json: string | null;
+  created_at: string;
+  created_by: string | null;
+  opened_at: string | null;
+  opened_by: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  selected_at: string | null;
+  selected_by: string | null;
+  published_on: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  version: number;
+  updated_at: string;
+}
+
+/** A wave's whole pool in proof order, packed column by column (see migration 0006). */
+export interface WavePoolsTable {
+  wave_id: number;
+  rows: number;
+  registration_ids: string;
+  province_codes: string;
+  province_index: Buffer;
+  weights: string;
+  weight_index: Buffer;
+  keys: Buffer;
+  selected: Buffer;
+}
+
+/** The selected applicants of a wave, in proof order. */
+export interface WaveSelectionsTable {
+  wave_id: number;
+  seq: number;
+  province_rank: number;
+  applicant_id: number;
+  applicant_version: number;
+  registration_id: string;
+  province_code: string;
+  employment_status: string;
+  weight: number;
+  key: number;
+}
+
+/** One `participants expire` run. */
+export interface ParticipantExpiriesTable {
+  id: Generated<number>;
+  as_of: string;
+  run_at: string;
+  user_id: number | null;
+  username: string | null;
+  revoked: number;
+  by_wave_json: string;
 }

@@ -6,6 +6,11 @@ import { runDemoSeed, type DemoSeedParams } from '../demo/seed-job';
 import { exportEligibility, type EligibilityExportParams } from '../screening/export-eligibility';
 import { exportScreeningSummary } from '../screening/export-summary';
 import { runScreening, type ScreeningParams } from '../screening/run-screening';
+import { exportProof, type ProofExportParams } from '../waves/export-proof';
+import { exportSelection, type SelectionExportParams } from '../waves/export-selection';
+import { runPublication, type PublicationParams } from '../waves/run-publication';
+import { runSelection, type SelectionParams } from '../waves/run-selection';
+import { runVerifyProof, type VerifyParams } from '../waves/verify-proof';
 
 /** What a job body gets inside its worker thread. */
 export interface JobContext {
@@ -29,6 +34,11 @@ export const jobKinds: Record<string, JobBody> = {
   screen: (ctx) => runScreening(ctx, ctx.params as ScreeningParams),
   'export.eligibility': (ctx) => exportEligibility(ctx, ctx.params as EligibilityExportParams),
   'export.screeningSummary': (ctx) => exportScreeningSummary(ctx, ctx.params as { runId?: number }),
+  'wave.select': (ctx) => runSelection(ctx, ctx.params as SelectionParams),
+  'wave.publish': (ctx) => runPublication(ctx, ctx.params as PublicationParams),
+  'wave.verifyProof': (ctx) => runVerifyProof(ctx, ctx.params as VerifyParams),
+  'export.waveProof': (ctx) => exportProof(ctx, ctx.params as ProofExportParams),
+  'export.waveSelection': (ctx) => exportSelection(ctx, ctx.params as SelectionExportParams),
   verify: (ctx) => {
     const sqlite = openSqlite(ctx.dbPath, { readonly: true });
     try {

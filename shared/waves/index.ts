@@ -1,0 +1,3 @@
+export * from './card-number';
+export * from './dates';
+export * from './lifecycle';
