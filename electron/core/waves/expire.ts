@@ -51,7 +51,7 @@ export async function expireParticipants(ctx: HandlerContext, asOf: string): Pro
   const revokedIds = sqlite
     .prepare(
       `UPDATE participants AS p SET revoked_at = date(p.published_on, '+${PURCHASE_WINDOW_DAYS + 1} days'), expiry_id = @expiryId, version = p.version + 1, updated_at = @at
-       WHERE ${DUE} RETURNING p.registration_id`,
+       WHERE ${DUE} RETURNING registration_id`,
     )
     .pluck()
     .all({ ...bind(asOf), expiryId, at }) as string[];
