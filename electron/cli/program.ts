@@ -7,6 +7,7 @@ import { registerImportCommand } from './commands/import';
 import { registerScreenCommand } from './commands/screen';
 import { registerServeCommand } from './commands/serve';
 import { registerUsersCommands } from './commands/users';
+import { registerWaveCommands } from './commands/waves';
 import { resolveGlobals, type CliContext } from './context';
 import { toCliError } from './errors';
 import type { CliIo } from './io';
@@ -31,6 +32,7 @@ const COMMAND_GROUPS: ((program: Command, act: Act) => void)[] = [
   registerImportCommand,
   registerScreenCommand,
   registerExportCommand,
+  registerWaveCommands,
 ];
 
 /** Only what comes before a bare `--` is an option of ours. */

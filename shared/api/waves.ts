@@ -156,7 +156,14 @@ export const ProofVerification = z.object({
   rows: z.number().int(),
   /** The wave whose quota, pool size and commitment were checked against, if any. */
   wave: z.number().int().nullable(),
-  quotaSource: z.enum(['given', 'inferred']),
+  /**
+   * Where the quotas came from: `given` (the wave's, or the caller's); `inferred` (no quotas: the
+   * national quota is the proof's count of selected rows, split by largest remainder); `inferredProvinces`
+   * (that split does not give the proof's counts, as with explicit province quotas: each province's
+   * quota is its count of selected rows in the proof, so the keys and the ranks within each province
+   * are checked, not the counts themselves).
+   */
+  quotaSource: z.enum(['given', 'inferred', 'inferredProvinces']),
   /** Unreadable rows (the file is not a proof as written); nothing was recomputed when there are any. */
   problems: z.array(ProofProblem),
   mismatchCount: z.number().int(),
@@ -230,7 +237,7 @@ export const wavesMethods = {
    * number, its quotas, published pool size and seed commitment are checked too.
    */
   'waves.verifyProof': method({
-    input: z.object({ fileRef: FileRef, seed: z.string().min(1).max(1000), number: WaveNumber.optional() }),
+    input: z.object({ fileRef: FileRef, seed: z.string().min(1).max(1000), number: WaveNumber.optional(), quota: WaveQuota.optional() }),
     output: JobStarted,
     access: 'authenticated',
     mutates: false,

@@ -15,7 +15,19 @@ const REPORTS: Record<string, { formats: readonly Format[]; start: (session: Act
   applicants: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('applicants.export', { format }) },
   eligibility: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('screening.exportEligibility', { format }) },
   'screening-summary': { formats: ['xlsx'], start: (s) => s.call('screening.exportSummary', {}) },
+  'wave-proof': { formats: ['csv'], start: (s, _format, o) => s.call('waves.exportProof', { number: waveOption(o) }) },
+  'wave-selection': {
+    formats: ['csv', 'xlsx'],
+    start: (s, format, o) => s.call('waves.exportSelection', { number: waveOption(o), format, ...(o.province === undefined ? {} : { provinceCode: String(o.province) }) }),
+  },
 };
+
+/** `--wave N` for the wave reports. */
+function waveOption(options: Record<string, unknown>): number {
+  const value = String(options.wave ?? '');
+  if (!/^\d+$/.test(value)) throw new ApiError('VALIDATION', 'Laporan gelombang memerlukan --wave N (nomor gelombang).');
+  return Number(value);
+}
 
 export function registerExportCommand(program: Command, act: Act): void {
   program
@@ -24,6 +36,7 @@ export function registerExportCommand(program: Command, act: Act): void {
     .requiredOption('--out <FILE>', 'file hasil, .xlsx atau .csv')
     .option('--wave <N>', 'nomor gelombang (laporan gelombang)')
     .option('--invoice <INVOICE_NO>', 'nomor tagihan (laporan rekonsiliasi)')
+    .option('--province <CODE>', 'satu provinsi saja (wave-selection)')
     .description('ekspor laporan ke XLSX atau CSV; perlu --user (semua peran boleh mengekspor yang boleh dibacanya)')
     .action(act(exportCommand));
 }
@@ -37,13 +50,13 @@ async function exportCommand(ctx: CliContext, [report]: string[], options: Recor
   return withCore(ctx, (core) =>
     actAs(ctx, core, 'Ekspor', async (session) => {
       const { jobId } = await spec.start(session, format, options);
-      const result = (await waitForJob(ctx, core, jobId)) as { fileRef: string; rows?: number };
+      const result = (await waitForJob(ctx, core, jobId)) as { fileRef: string; rows?: number; sha256?: string };
       const file = await resolveFileRef(core.db.kysely, result.fileRef, session.user);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.copyFileSync(file.path, out);
       return {
-        data: { report, out, format, ...(result.rows === undefined ? {} : { rows: result.rows }) },
-        lines: [`Laporan ${report} ditulis ke ${out}${result.rows === undefined ? '' : ` (${result.rows} baris)`}.`],
+        data: { report, out, format, ...(result.rows === undefined ? {} : { rows: result.rows }), ...(result.sha256 === undefined ? {} : { sha256: result.sha256 }) },
+        lines: [`Laporan ${report} ditulis ke ${out}${result.rows === undefined ? '' : ` (${result.rows} baris)`}.`, ...(result.sha256 ? [`sha256 ${result.sha256}`] : [])],
       };
     }),
   );

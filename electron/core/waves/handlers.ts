@@ -78,7 +78,7 @@ export const wavesHandlers = {
   'waves.verifyProof': (async (input, ctx) => {
     const file = await resolveFileRef(ctx.core.db.kysely, input.fileRef, requireUser(ctx));
     if (input.number !== undefined) getWaveRow(ctx.core.db.sqlite, input.number);
-    return startJob(ctx, 'wave.verifyProof', { path: file.path, fileName: path.basename(file.originalName), seed: input.seed, number: input.number } satisfies VerifyParams);
+    return startJob(ctx, 'wave.verifyProof', { path: file.path, fileName: path.basename(file.originalName), seed: input.seed, number: input.number, quota: input.number === undefined ? input.quota : undefined } satisfies VerifyParams);
   }) satisfies Handler<'waves.verifyProof'>,
 
   'participants.expiryPreview': (async (input, ctx) => expiryPreview(ctx.core.db.sqlite, input.asOf ?? jakartaDate(ctx.now))) satisfies Handler<'participants.expiryPreview'>,
