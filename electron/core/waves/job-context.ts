@@ -16,12 +16,12 @@ const isStaleSnapshot = (err: unknown) => {
  * writer commit in between, the snapshot is stale and the upgrade fails: the work runs again, the last
  * time holding the write lock from the start. A throw (a cancel included) rolls everything back.
  */
-export function inSnapshotThenWrite<T>(sqlite: BetterSqlite3.Database, work: () => T): T {
+export async function inSnapshotThenWrite<T>(sqlite: BetterSqlite3.Database, work: () => T | Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const exclusive = attempt === SNAPSHOT_ATTEMPTS;
     sqlite.exec(exclusive ? 'BEGIN IMMEDIATE' : 'BEGIN');
     try {
-      const result = work();
+      const result = await work();
       sqlite.exec('COMMIT');
       return result;
     } catch (err) {

@@ -6,6 +6,7 @@ import { endOfJakartaDay } from '../../../shared/waves';
 import { appendAuditSync } from '../audit/chain';
 import { openSqlite } from '../db/connection';
 import { inSnapshotThenWrite, type WaveJobContext } from './job-context';
+import { idHash, startKeysWorker, type RegistrationKeys } from './keys-worker';
 import { computePool } from './pool';
 import { savePool } from './pool-store';
 import { getWaveRow, quotaSpecOf, weightsOf, type WaveRow } from './wave-record';
@@ -57,22 +58,35 @@ export function checkSelectable(sqlite: BetterSqlite3.Database, number: number, 
  * pool (the proof), the selected applicants and the summary, with one audit record. Reading and
  * computing happen in a read snapshot, so the UI's writes wait only for the writing itself.
  */
-export function runSelection(ctx: WaveJobContext, params: SelectionParams): SelectionOutcome {
+export async function runSelection(ctx: WaveJobContext, params: SelectionParams): Promise<SelectionOutcome> {
   const started = Date.now();
   const now = ctx.now ? ctx.now() : params.requestedAt ? new Date(params.requestedAt) : new Date();
   const sqlite = openSqlite(ctx.dbPath);
   sqlite.pragma('cache_size = -131072');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('busy_timeout = 120000');
+  let keys: ReturnType<typeof startKeysWorker> | null = null;
   try {
-    return inSnapshotThenWrite(sqlite, () => selectInTransaction(sqlite, ctx, params, now, started));
+    return await inSnapshotThenWrite(sqlite, () => {
+      const wave = checkSelectable(sqlite, params.number, params.seed);
+      keys ??= startKeysWorker(ctx.dbPath, { cutoff: endOfJakartaDay(wave.closes_on), seed: params.seed, weights: weightsOf(wave) as Record<string, number> });
+      return selectInTransaction(sqlite, ctx, params, wave, keys.result, now, started);
+    });
   } finally {
+    (keys as ReturnType<typeof startKeysWorker> | null)?.stop();
     sqlite.close();
   }
 }
 
-function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext, params: SelectionParams, now: Date, started: number): SelectionOutcome {
-  const wave = checkSelectable(sqlite, params.number, params.seed);
+async function selectInTransaction(
+  sqlite: BetterSqlite3.Database,
+  ctx: WaveJobContext,
+  params: SelectionParams,
+  wave: WaveRow,
+  keysFromWorker: Promise<RegistrationKeys | null>,
+  now: Date,
+  started: number,
+): Promise<SelectionOutcome> {
   const t0 = Date.now();
   const phases = { read: 0, screen: 0, keys: 0, write: 0 };
   // Progress in per-mille of the whole job: reading 35%, screening 35%, keys 15%, writing 15%.
@@ -96,15 +110,21 @@ function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext
   ctx.checkCancelled();
 
   const t1 = Date.now();
+  progress(700, 0, 0, 1, 'Menghitung kunci seleksi…');
   const { register, members } = pool;
   const weights = weightsOf(wave) as Record<string, number>;
   const keyOf = selectionKeyer(params.seed);
+  // The keys the second thread computed, where they are for the very rows read here (same snapshot).
+  const computed = await keysFromWorker;
+  const aligned = computed !== null && sameRows(computed, register.ids, register.versions);
   const m = members.length;
   const keyed: KeyedRow[] = new Array(m);
   for (let k = 0; k < m; k++) {
     const i = members[k]!;
+    const registrationId = register.columns.registration_id[i]!;
     const weight = weightOf(weights, register.employmentStatus[i]!);
-    keyed[k] = { registrationId: register.columns.registration_id[i]!, provinceCode: register.provinceCode[i]!, weight, key: keyOf(register.columns.registration_id[i]!, weight) };
+    const key = aligned && computed.weights[i] === weight && computed.idHashes[i] === idHash(registrationId) ? computed.keys[i]! : keyOf(registrationId, weight);
+    keyed[k] = { registrationId, provinceCode: register.provinceCode[i]!, weight, key };
     if ((k & 0xffff) === 0xffff) {
       progress(700, 150, k, m, 'Menghitung kunci seleksi…');
       ctx.checkCancelled();
@@ -185,6 +205,12 @@ function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext
     seconds: (Date.now() - started) / 1000,
     phases,
   };
+}
+
+function sameRows(keys: RegistrationKeys, ids: Int32Array, versions: Int32Array): boolean {
+  if (keys.ids.length !== ids.length) return false;
+  for (let i = 0; i < ids.length; i++) if (keys.ids[i] !== ids[i] || keys.versions[i] !== versions[i]) return false;
+  return true;
 }
 
 function summaryForAudit(s: SelectionSummary | null) {

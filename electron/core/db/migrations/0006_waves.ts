@@ -16,7 +16,9 @@ const frozen = (what: string) => `SELECT RAISE(ABORT, '${what}: gelombang sudah 
  * million rows; the proof export writes the CSV from it (see ARCHITECTURE.md for the measurements).
  *
  * wave_selections: the selected applicants, in the proof's order (province code, then rank), with
- * the applicant row version they were selected on; publication turns them into participants.
+ * the applicant row version they were selected on; publication turns them into participants. No index
+ * on registration_id: the pool holds each registration once, participants has its unique index, and
+ * a second index costs the selection a quarter of its write time.
  *
  * participants gains the card number (16 digits, unique), the training balance (integer Rupiah), the
  * province, and the expiry run that revoked it; once a participant has a card number its identity
@@ -96,7 +98,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       key REAL NOT NULL,
       PRIMARY KEY (wave_id, seq)
     ) STRICT, WITHOUT ROWID`,
-    `CREATE UNIQUE INDEX wave_selections_registration ON wave_selections(wave_id, registration_id)`,
     `CREATE INDEX wave_selections_province ON wave_selections(wave_id, province_code, seq)`,
     ...['INSERT', 'UPDATE', 'DELETE'].map(
       (op) => `CREATE TRIGGER wave_selections_frozen_${op.toLowerCase()} BEFORE ${op} ON wave_selections

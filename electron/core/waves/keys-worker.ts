@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads';
+import { selectionKeyer, weightOf } from '../../../shared/selection';
+import { openSqlite } from '../db/connection';
+import type { WorkerInput, WorkerMessage } from '../jobs/protocol';
+import { workerScript } from '../jobs/runner';
+import { forEachRegistration } from './read-register';
+
+export interface KeysParams {
+  /** The registration cut-off, a UTC instant in the stored form. */
+  cutoff: string;
+  seed: string;
+  weights: Record<string, number>;
+}
+
+/**
+ * The selection key of every registration up to the cut-off, in rowid order, with what identifies the
+ * row it was computed for (id, version, a hash of its registration_id, the weight): the selection uses
+ * a key only where all of these agree with its own reading, and computes any other itself.
+ */
+export interface RegistrationKeys {
+  ids: Int32Array;
+  versions: Int32Array;
+  idHashes: Int32Array;
+  weights: Float64Array;
+  keys: Float64Array;
+}
+
+/** FNV-1a over the UTF-16 code units, as a signed 32-bit integer. */
+export function idHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Reads registration_id and employment_status on its own read-only connection and keys every registration (DESIGN 3.3). */
+export function computeKeys(dbPath: string, params: KeysParams, checkCancelled: () => void = () => {}): RegistrationKeys {
+  const sqlite = openSqlite(dbPath, { readonly: true });
+  try {
+    sqlite.exec('BEGIN');
+    const total = sqlite.prepare('SELECT count(*) FROM applicants WHERE registered_at <= ?').pluck().get(params.cutoff) as number;
+    const out: RegistrationKeys = {
+      ids: new Int32Array(total),
+      versions: new Int32Array(total),
+      idHashes: new Int32Array(total),
+      weights: new Float64Array(total),
+      keys: new Float64Array(total),
+    };
+    const keyOf = selectionKeyer(params.seed);
+    let n = 0;
+    const columns = ['registration_id', 'employment_status', 'version', 'id'].map((c) => ({ joined: c, plain: c }));
+    forEachRegistration(
+      sqlite,
+      params.cutoff,
+      columns,
+      (c) => {
+        if (n === total) throw new Error('applicants changed while being read');
+        const registrationId = c[0] as string;
+        const weight = weightOf(params.weights, c[1] as string);
+        out.ids[n] = Number(c[3]);
+        out.versions[n] = Number(c[2]);
+        out.idHashes[n] = idHash(registrationId);
+        out.weights[n] = weight;
+        out.keys[n] = keyOf(registrationId, weight);
+        n++;
+      },
+      () => checkCancelled(),
+    );
+    if (n !== total) throw new Error('applicants changed while being read');
+    return out;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Computes the keys in a second worker thread (the job worker's own entry, kind `wave.keys`), so that
+ * hashing a million registration ids runs on the other core while this thread screens the pool.
+ * Resolves null when that worker cannot run; the caller then keys the pool itself.
+ */
+export function startKeysWorker(dbPath: string, params: KeysParams): { result: Promise<RegistrationKeys | null>; stop(): void } {
+  const cancelFlag = new SharedArrayBuffer(4);
+  let worker: Worker;
+  try {
+    const script = workerScript();
+    const data: WorkerInput = { kind: 'wave.keys', dbPath, params, cancelFlag, owner: { userId: null, username: null } };
+    worker = new Worker(script.file, { workerData: data, execArgv: script.execArgv });
+  } catch {
+    return { result: Promise.resolve(null), stop() {} };
+  }
+  const result = new Promise<RegistrationKeys | null>((resolve) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'done') resolve(m.result as RegistrationKeys);
+      else if (m.type === 'failed') resolve(null);
+    });
+    worker.on('error', () => resolve(null));
+    worker.on('exit', () => resolve(null));
+  });
+  return {
+    result,
+    stop() {
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
+      void worker.terminate();
+    },
+  };
+}
