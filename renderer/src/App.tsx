@@ -18,6 +18,9 @@ import { AREAS, canSee, type AreaKey } from './features/shell/nav';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { SystemPage } from './features/system/SystemPage';
 import { UsersPage } from './features/users/UsersPage';
+import { WaveFormPage } from './features/waves/WaveFormPage';
+import { WavePage } from './features/waves/WavePage';
+import { WavesPage } from './features/waves/WavesPage';
 import { useSession } from './session/SessionProvider';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -79,6 +82,10 @@ export function App() {
           <Route path="/penyaringan/tinjauan" element={<ReviewQueuePage />} />
           <Route path="/penyaringan/pengecualian" element={<ExclusionListsPage />} />
           <Route path="/pengecualian" element={<Navigate to="/penyaringan/pengecualian" replace />} />
+          <Route path="/gelombang" element={<WavesPage />} />
+          <Route path="/gelombang/baru" element={<WaveFormPage />} />
+          <Route path="/gelombang/:number" element={<WavePage />} />
+          <Route path="/gelombang/:number/ubah" element={<WaveFormPage />} />
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />
           <Route path="/sistem" element={<RoleRoute area="system"><SystemPage /></RoleRoute>} />

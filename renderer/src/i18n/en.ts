@@ -1,6 +1,7 @@
 import { applicantsEn, importsEn } from '../features/applicants/messages.en';
 import { exclusionsEn } from '../features/exclusions/messages.en';
 import { screeningEn } from '../features/screening/messages.en';
+import { wavesEn } from '../features/waves/messages.en';
 import type { Messages } from './messages';
 
 /** English: typed against the Indonesian key set, so a missing or extra key is a compile error. */
@@ -185,6 +186,16 @@ export const en: Messages = {
       override_reject: 'Screening correction rejected',
       eligibility_export: 'Eligibility exported',
       screening_exportSummary: 'Screening summary exported',
+      wave_create: 'Wave created',
+      wave_update: 'Wave edited',
+      wave_open: 'Wave opened',
+      wave_close: 'Wave closed',
+      wave_select: 'Wave selected',
+      wave_reselect: 'Wave selected again',
+      wave_publish: 'Wave published',
+      wave_exportProof: 'Selection proof exported',
+      wave_exportSelection: 'Selected list exported',
+      participants_expire: 'Participants revoked',
     },
   },
   system: {
@@ -228,4 +239,5 @@ export const en: Messages = {
   imports: importsEn,
   screening: screeningEn,
   exclusions: exclusionsEn,
+  waves: wavesEn,
 };

@@ -1,6 +1,7 @@
 import { applicantsId, importsId } from '../features/applicants/messages';
 import { exclusionsId } from '../features/exclusions/messages';
 import { screeningId } from '../features/screening/messages';
+import { wavesId } from '../features/waves/messages';
 
 /** Bahasa Indonesia: the default language and the reference key set (en.ts must have every key). */
 export const id = {
@@ -184,6 +185,16 @@ export const id = {
       override_reject: 'Koreksi penyaringan ditolak',
       eligibility_export: 'Ekspor kelayakan',
       screening_exportSummary: 'Ekspor ringkasan penyaringan',
+      wave_create: 'Gelombang dibuat',
+      wave_update: 'Gelombang diubah',
+      wave_open: 'Gelombang dibuka',
+      wave_close: 'Gelombang ditutup',
+      wave_select: 'Gelombang diseleksi',
+      wave_reselect: 'Gelombang diseleksi ulang',
+      wave_publish: 'Gelombang diumumkan',
+      wave_exportProof: 'Ekspor bukti seleksi',
+      wave_exportSelection: 'Ekspor daftar terpilih',
+      participants_expire: 'Peserta dicabut',
     },
   },
   system: {
@@ -227,4 +238,5 @@ export const id = {
   imports: importsId,
   screening: screeningId,
   exclusions: exclusionsId,
+  waves: wavesId,
 };

@@ -30,7 +30,7 @@ export const AREAS: readonly Area[] = [
   { key: 'dashboard', path: '/', icon: HomeOutlined },
   { key: 'applicants', path: '/pendaftar', icon: PeopleAltOutlined, groupStart: true },
   { key: 'screening', path: '/penyaringan', icon: FactCheckOutlined },
-  { key: 'waves', comingSoon: true, path: '/gelombang', icon: ShuffleOutlined },
+  { key: 'waves', path: '/gelombang', icon: ShuffleOutlined },
   { key: 'catalog', comingSoon: true, path: '/katalog', icon: SchoolOutlined, groupStart: true },
   { key: 'invoices', comingSoon: true, path: '/tagihan', icon: ReceiptLongOutlined },
   { key: 'incentives', comingSoon: true, path: '/insentif', icon: CardGiftcardOutlined },
