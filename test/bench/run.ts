@@ -10,6 +10,7 @@ import { writeDemoCsvs } from '../../electron/core/demo/csv-files';
 import { benchImport, benchList, benchListDuringImport, benchSearch } from './applicants';
 import { benchReconciliation, benchSelection } from './domain-logic';
 import { benchScreening } from './screening-db';
+import { benchWaveSelection } from './waves-db';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -91,9 +92,18 @@ try {
   const screening = await benchScreening(dbPath);
   add({ name: `screening ${screening.rows.toLocaleString('en')} registrations`, value: round(screening.seconds), unit: 's', budget: '<= 10 s', ok: screening.seconds <= 10, note: `CPU ${round(screening.cpuSeconds)} s; ${Object.entries(screening.phases).map(([k, v]) => `${k} ${round(v)} s`).join(', ')}` });
 
-  // Waves and invoices have no database jobs yet (issues 5 and 6): these are their pure cores only.
+  // The wave.select job on the bench database: screens the pool as of the close date itself, keys, quotas, writes.
+  const waves = await benchWaveSelection(dbPath, { closesOn: REFERENCE_DATE, quota: Math.round(rows / 10), repeat: 3 });
+  add({
+    name: `wave selection ${waves.selected.toLocaleString('en')} of ${waves.pool.toLocaleString('en')} (job)`,
+    value: round(waves.seconds, 2),
+    unit: 's',
+    budget: '<= 5 s',
+    ok: waves.seconds <= 5,
+    note: `median of 3; CPU ${round(waves.cpuSeconds)} s; screen the pool ${round(waves.phases.read + waves.phases.screen, 2)} s (read ${round(waves.phases.read, 2)}, screen ${round(waves.phases.screen, 2)}), keys+quotas ${round(waves.phases.keys, 2)} s, write ${round(waves.phases.write, 2)} s`,
+  });
   const selection = benchSelection(rows, Math.round(rows / 10));
-  add({ name: `wave selection ${Math.round(rows / 10).toLocaleString('en')} of ${rows.toLocaleString('en')} (logic only)`, value: selection.select!.wallMs, unit: 'ms', budget: '<= 5000 ms', ok: selection.select!.wallMs <= 5000, note: `CPU ${selection.select!.cpuMs} ms; proof write ${selection['write proof']!.wallMs} ms, verify ${selection['verify proof']!.wallMs} ms` });
+  add({ name: 'wave selection logic alone (no budget)', value: selection.select!.wallMs, unit: 'ms', budget: '-', ok: null, note: `CPU ${selection.select!.cpuMs} ms; proof write ${selection['write proof']!.wallMs} ms, verify ${selection['verify proof']!.wallMs} ms` });
   const reconciliation = benchReconciliation(100_000);
   add({ name: 'reconcile 100,000-line invoice (logic only)', value: reconciliation.reconcile!.wallMs, unit: 'ms', budget: '<= 3000 ms', ok: reconciliation.reconcile!.wallMs <= 3000, note: `CPU ${reconciliation.reconcile!.cpuMs} ms` });
 
