@@ -120,6 +120,14 @@ test('waves: create, open, close, select with the seed, publish, see the partici
     await rp.getByRole('button', { name: 'Buka pendaftaran' }).click();
     await rp.getByRole('dialog', { name: 'Buka pendaftaran gelombang 1?' }).getByRole('button', { name: 'Buka pendaftaran' }).click();
     await expect(rp.getByText('Pendaftaran gelombang 1 dibuka.')).toBeVisible();
+    // Once open, only the name can still be corrected.
+    await rp.getByRole('button', { name: 'Ubah' }).click();
+    await expect(rp.getByText(/Hanya nama yang dapat diperbaiki/)).toBeVisible();
+    await expect(rp.getByLabel('Kuota nasional', { exact: true })).toBeDisabled();
+    await rp.getByLabel('Nama gelombang').fill('Gelombang 1 Oktober–November 2026 (Reguler)');
+    await rp.getByRole('button', { name: 'Simpan' }).click();
+    await expect(rp.getByText('Gelombang 1 disimpan.')).toBeVisible();
+    await expect(rp.getByRole('heading', { name: /Gelombang 1 — Gelombang 1 Oktober–November 2026 \(Reguler\)/ })).toBeVisible();
     await rp.getByRole('button', { name: 'Tutup pendaftaran' }).click();
     await rp.getByRole('dialog', { name: 'Tutup pendaftaran gelombang 1?' }).getByRole('button', { name: 'Tutup pendaftaran' }).click();
     await expect(rp.getByText('Pendaftaran gelombang 1 ditutup.')).toBeVisible();
