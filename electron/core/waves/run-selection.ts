@@ -30,6 +30,8 @@ export interface SelectionOutcome {
   seconds: number;
   /** Wall seconds of the job's phases, for the bench. */
   phases: { read: number; screen: number; keys: number; write: number };
+  /** Pool members whose key came from the second thread (the rest were keyed here). */
+  keysFromWorker: number;
 }
 
 const STATUS_WORD: Record<WaveRow['status'], string> = { draft: 'masih draf', open: 'masih dibuka', closed: 'ditutup', selected: 'sudah diseleksi', published: 'sudah diumumkan' };
@@ -83,7 +85,7 @@ async function selectInTransaction(
   ctx: WaveJobContext,
   params: SelectionParams,
   wave: WaveRow,
-  keysFromWorker: Promise<RegistrationKeys | null>,
+  workerKeys: Promise<RegistrationKeys | null>,
   now: Date,
   started: number,
 ): Promise<SelectionOutcome> {
@@ -115,15 +117,20 @@ async function selectInTransaction(
   const weights = weightsOf(wave) as Record<string, number>;
   const keyOf = selectionKeyer(params.seed);
   // The keys the second thread computed, where they are for the very rows read here (same snapshot).
-  const computed = await keysFromWorker;
+  const computed = await workerKeys;
   const aligned = computed !== null && sameRows(computed, register.ids, register.versions);
   const m = members.length;
   const keyed: KeyedRow[] = new Array(m);
+  let keysFromWorker = 0;
   for (let k = 0; k < m; k++) {
     const i = members[k]!;
     const registrationId = register.columns.registration_id[i]!;
     const weight = weightOf(weights, register.employmentStatus[i]!);
-    const key = aligned && computed.weights[i] === weight && computed.idHashes[i] === idHash(registrationId) ? computed.keys[i]! : keyOf(registrationId, weight);
+    let key: number;
+    if (aligned && computed.weights[i] === weight && computed.idHashes[i] === idHash(registrationId)) {
+      key = computed.keys[i]!;
+      keysFromWorker++;
+    } else key = keyOf(registrationId, weight);
     keyed[k] = { registrationId, provinceCode: register.provinceCode[i]!, weight, key };
     if ((k & 0xffff) === 0xffff) {
       progress(700, 150, k, m, 'Menghitung kunci seleksi…');
@@ -204,6 +211,7 @@ async function selectInTransaction(
     reselected,
     seconds: (Date.now() - started) / 1000,
     phases,
+    keysFromWorker,
   };
 }
 

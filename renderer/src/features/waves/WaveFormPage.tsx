@@ -198,7 +198,9 @@ function WaveForm({ wave }: { wave: Wave | null }) {
       await queryClient.invalidateQueries({ queryKey: ['api'] });
       void navigate(`/gelombang/${saved.number}`);
     } catch (err) {
+      // Shown at the top and, since the clerk is at the Save button, as a notice too.
       setError((err as Error).message);
+      notify.error((err as Error).message);
     }
   });
 
