@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { selectionKeyer, weightOf } from '../../../shared/selection';
+import { selectionKeyer, weightOf, type KeyedRow } from '../../../shared/selection';
 import { openSqlite } from '../db/connection';
 import type { WorkerInput, WorkerMessage } from '../jobs/protocol';
 import { workerScript } from '../jobs/runner';
-import { forEachRegistration } from './read-register';
+import { forEachRegistration, type PoolRegister } from './read-register';
 
 export interface KeysParams {
   /** The registration cut-off, a UTC instant in the stored form. */
@@ -102,4 +102,61 @@ export function startKeysWorker(dbPath: string, params: KeysParams): { result: P
       void worker.terminate();
     },
   };
+}
+
+/** Below this many registrations the second thread costs more to start than it saves. */
+export const KEYS_WORKER_MIN = 100_000;
+
+function sameRows(keys: RegistrationKeys, ids: Int32Array, versions: Int32Array): boolean {
+  if (keys.ids.length !== ids.length) return false;
+  for (let i = 0; i < ids.length; i++) if (keys.ids[i] !== ids[i] || keys.versions[i] !== versions[i]) return false;
+  return true;
+}
+
+const CHUNK = 1 << 14;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The pool members with their keys (DESIGN 3.3). A key from the second thread is used only where that
+ * thread read the very same row (same id and version at the same position, same registration_id
+ * hash, same weight); every other key is computed here. While the second thread has not answered,
+ * keys are computed here chunk by chunk, giving it a turn between chunks: the selection never waits
+ * for it longer than doing the work itself would take.
+ */
+export async function keyPool(
+  members: Uint32Array,
+  register: PoolRegister,
+  weights: Record<string, number>,
+  seed: string,
+  fromWorker: Promise<RegistrationKeys | null> | null,
+  onChunk?: (done: number, total: number) => void,
+): Promise<{ keyed: KeyedRow[]; fromWorker: number }> {
+  const keyOf = selectionKeyer(seed);
+  // Set by the promise's callback: undefined while the second thread has not answered.
+  let answer = (fromWorker ? undefined : null) as RegistrationKeys | null | undefined;
+  void fromWorker?.then(
+    (r) => (answer = r),
+    () => (answer = null),
+  );
+  let usable: RegistrationKeys | null = null;
+  const m = members.length;
+  const keyed: KeyedRow[] = new Array(m);
+  let taken = 0;
+  for (let k = 0; k < m; k++) {
+    if ((k & (CHUNK - 1)) === 0) {
+      if (answer === undefined) await turn();
+      if (answer !== undefined && usable === null && answer !== null && sameRows(answer, register.ids, register.versions)) usable = answer;
+      if (k) onChunk?.(k, m);
+    }
+    const i = members[k]!;
+    const registrationId = register.columns.registration_id[i]!;
+    const weight = weightOf(weights, register.employmentStatus[i]!);
+    let key: number;
+    if (usable && usable.weights[i] === weight && usable.idHashes[i] === idHash(registrationId)) {
+      key = usable.keys[i]!;
+      taken++;
+    } else key = keyOf(registrationId, weight);
+    keyed[k] = { registrationId, provinceCode: register.provinceCode[i]!, weight, key };
+  }
+  return { keyed, fromWorker: taken };
 }

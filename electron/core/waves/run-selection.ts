@@ -1,12 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
 import type { SelectionSummary } from '../../../shared/api/waves';
-import { compareCodes, invalidWeights, rankByKeys, selectionKeyer, verifySeed, weightOf, type KeyedRow } from '../../../shared/selection';
+import { compareCodes, invalidWeights, rankByKeys, verifySeed, type KeyedRow } from '../../../shared/selection';
 import { endOfJakartaDay } from '../../../shared/waves';
 import { appendAuditSync } from '../audit/chain';
 import { openSqlite } from '../db/connection';
 import { inSnapshotThenWrite, type WaveJobContext } from './job-context';
-import { idHash, startKeysWorker, type RegistrationKeys } from './keys-worker';
+import { KEYS_WORKER_MIN, keyPool, startKeysWorker, type RegistrationKeys } from './keys-worker';
 import { computePool } from './pool';
 import { savePool } from './pool-store';
 import { getWaveRow, quotaSpecOf, weightsOf, type WaveRow } from './wave-record';
@@ -33,6 +33,12 @@ export interface SelectionOutcome {
   /** Pool members whose key came from the second thread (the rest were keyed here). */
   keysFromWorker: number;
 }
+
+/** The register size from which keys are computed in a second thread (tests lower it with PRAKERJA_KEYS_WORKER_MIN). */
+const keysWorkerMin = () => {
+  const env = Number(process.env.PRAKERJA_KEYS_WORKER_MIN);
+  return Number.isFinite(env) && env >= 0 && process.env.PRAKERJA_KEYS_WORKER_MIN !== '' ? env : KEYS_WORKER_MIN;
+};
 
 const STATUS_WORD: Record<WaveRow['status'], string> = { draft: 'masih draf', open: 'masih dibuka', closed: 'ditutup', selected: 'sudah diseleksi', published: 'sudah diumumkan' };
 
@@ -71,8 +77,10 @@ export async function runSelection(ctx: WaveJobContext, params: SelectionParams)
   try {
     return await inSnapshotThenWrite(sqlite, () => {
       const wave = checkSelectable(sqlite, params.number, params.seed);
-      keys ??= startKeysWorker(ctx.dbPath, { cutoff: endOfJakartaDay(wave.closes_on), seed: params.seed, weights: weightsOf(wave) as Record<string, number> });
-      return selectInTransaction(sqlite, ctx, params, wave, keys.result, now, started);
+      const cutoff = endOfJakartaDay(wave.closes_on);
+      const registrations = sqlite.prepare('SELECT count(*) FROM applicants WHERE registered_at <= ?').pluck().get(cutoff) as number;
+      if (registrations >= keysWorkerMin()) keys ??= startKeysWorker(ctx.dbPath, { cutoff, seed: params.seed, weights: weightsOf(wave) as Record<string, number> });
+      return selectInTransaction(sqlite, ctx, params, wave, keys?.result ?? null, now, started);
     });
   } finally {
     (keys as ReturnType<typeof startKeysWorker> | null)?.stop();
@@ -85,7 +93,7 @@ async function selectInTransaction(
   ctx: WaveJobContext,
   params: SelectionParams,
   wave: WaveRow,
-  workerKeys: Promise<RegistrationKeys | null>,
+  workerKeys: Promise<RegistrationKeys | null> | null,
   now: Date,
   started: number,
 ): Promise<SelectionOutcome> {
@@ -115,28 +123,11 @@ async function selectInTransaction(
   progress(700, 0, 0, 1, 'Menghitung kunci seleksi…');
   const { register, members } = pool;
   const weights = weightsOf(wave) as Record<string, number>;
-  const keyOf = selectionKeyer(params.seed);
-  // The keys the second thread computed, where they are for the very rows read here (same snapshot).
-  const computed = await workerKeys;
-  const aligned = computed !== null && sameRows(computed, register.ids, register.versions);
+  const { keyed, fromWorker: keysFromWorker } = await keyPool(members, register, weights, params.seed, workerKeys, (done, total) => {
+    progress(700, 150, done, total, 'Menghitung kunci seleksi…');
+    ctx.checkCancelled();
+  });
   const m = members.length;
-  const keyed: KeyedRow[] = new Array(m);
-  let keysFromWorker = 0;
-  for (let k = 0; k < m; k++) {
-    const i = members[k]!;
-    const registrationId = register.columns.registration_id[i]!;
-    const weight = weightOf(weights, register.employmentStatus[i]!);
-    let key: number;
-    if (aligned && computed.weights[i] === weight && computed.idHashes[i] === idHash(registrationId)) {
-      key = computed.keys[i]!;
-      keysFromWorker++;
-    } else key = keyOf(registrationId, weight);
-    keyed[k] = { registrationId, provinceCode: register.provinceCode[i]!, weight, key };
-    if ((k & 0xffff) === 0xffff) {
-      progress(700, 150, k, m, 'Menghitung kunci seleksi…');
-      ctx.checkCancelled();
-    }
-  }
   const ranking = rankByKeys(keyed, quotaSpecOf(wave));
   phases.keys = (Date.now() - t1) / 1000;
   ctx.checkCancelled();
@@ -213,12 +204,6 @@ async function selectInTransaction(
     phases,
     keysFromWorker,
   };
-}
-
-function sameRows(keys: RegistrationKeys, ids: Int32Array, versions: Int32Array): boolean {
-  if (keys.ids.length !== ids.length) return false;
-  for (let i = 0; i < ids.length; i++) if (keys.ids[i] !== ids[i] || keys.versions[i] !== versions[i]) return false;
-  return true;
 }
 
 function summaryForAudit(s: SelectionSummary | null) {
