@@ -55,7 +55,7 @@ describe('selection keys from a second thread', () => {
     expect(await run(Promise.resolve(null))).toBe(0);
     // A row whose hash or weight differs (another snapshot, another status) is keyed here.
     const tampered: RegistrationKeys = { ...good, idHashes: good.idHashes.slice(), weights: good.weights.slice(), keys: good.keys.slice() };
-    tampered.idHashes[3] ^= 1;
+    tampered.idHashes[3] = tampered.idHashes[3]! ^ 1;
     tampered.weights[7] = 99;
     tampered.keys[3] = -1;
     tampered.keys[7] = -1;
