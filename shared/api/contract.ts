@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { applicantsMethods } from './applicants';
 import { auditMethods } from './audit';
+import { catalogMethods } from './catalog';
 import { authMethods } from './auth';
 import { demoMethods } from './demo';
+import { invoicesMethods } from './invoices';
 import { jobsMethods } from './jobs';
 import { screeningMethods } from './screening';
 import { systemMethods } from './system';
@@ -18,6 +20,8 @@ export const contract = {
   ...applicantsMethods,
   ...screeningMethods,
   ...demoMethods,
+  ...catalogMethods,
+  ...invoicesMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,13 @@ import { runDemoSeed, type DemoSeedParams } from '../demo/seed-job';
 import { exportEligibility, type EligibilityExportParams } from '../screening/export-eligibility';
 import { exportScreeningSummary } from '../screening/export-summary';
 import { runScreening, type ScreeningParams } from '../screening/run-screening';
+import { enrollmentsSpec, institutionsSpec, trainingsSpec } from '../catalog/import/catalog-specs';
+import { runFinanceImport, type FinanceImportParams } from '../catalog/import/table-import';
+import { exportPaymentAdvice } from '../invoices/export-payment-advice';
+import { exportReconciliation, type ReconciliationExportParams } from '../invoices/export-reconciliation';
+import { exportInvoiceWorkbook, type InvoiceFileParams } from '../invoices/export-workbook';
+import { invoicesSpec } from '../invoices/import-invoices';
+import { reconcileInvoiceJob, type ReconcileParams } from '../invoices/reconcile-job';
 
 /** What a job body gets inside its worker thread. */
 export interface JobContext {
@@ -29,6 +36,14 @@ export const jobKinds: Record<string, JobBody> = {
   screen: (ctx) => runScreening(ctx, ctx.params as ScreeningParams),
   'export.eligibility': (ctx) => exportEligibility(ctx, ctx.params as EligibilityExportParams),
   'export.screeningSummary': (ctx) => exportScreeningSummary(ctx, ctx.params as { runId?: number }),
+  'import.institutions': (ctx) => runFinanceImport(ctx, institutionsSpec, ctx.params as FinanceImportParams),
+  'import.trainings': (ctx) => runFinanceImport(ctx, trainingsSpec, ctx.params as FinanceImportParams),
+  'import.enrollments': (ctx) => runFinanceImport(ctx, enrollmentsSpec, ctx.params as FinanceImportParams),
+  'import.invoices': (ctx) => runFinanceImport(ctx, invoicesSpec, ctx.params as FinanceImportParams),
+  'invoice.reconcile': (ctx) => reconcileInvoiceJob(ctx, ctx.params as ReconcileParams),
+  'export.reconciliation': (ctx) => exportReconciliation(ctx, ctx.params as ReconciliationExportParams),
+  'export.invoiceWorkbook': (ctx) => exportInvoiceWorkbook(ctx, ctx.params as InvoiceFileParams),
+  'export.paymentAdvice': (ctx) => exportPaymentAdvice(ctx, ctx.params as { invoiceNo: string }),
   verify: (ctx) => {
     const sqlite = openSqlite(ctx.dbPath, { readonly: true });
     try {

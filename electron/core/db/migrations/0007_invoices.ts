@@ -131,6 +131,8 @@ const INVOICE_TABLES = [
     seconds REAL NOT NULL
   ) STRICT`,
   `CREATE INDEX reconciliation_runs_invoice ON reconciliation_runs(invoice_id, id)`,
+  // The enrollments page lists the latest purchases first.
+  `CREATE INDEX enrollments_purchased ON enrollments(purchased_at)`,
   // Locked after approval or rejection: no change to the invoice, its lines or its history.
   `CREATE TRIGGER invoices_locked_update BEFORE UPDATE ON invoices WHEN old.status IN ${LOCKED} BEGIN
      SELECT RAISE(ABORT, 'invoice is locked: approved or rejected');
