@@ -37,7 +37,10 @@ export async function reconciled(app: TestApp, token: string, invoiceNo: string)
 /** Every line's status of an invoice, by line number. */
 export function lineStatuses(app: TestApp, invoiceNo: string): Record<number, string | null> {
   const rows = app.core.db.sqlite
-    .prepare('SELECT l.line_no, l.status FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id WHERE v.invoice_no = ? ORDER BY l.line_no')
+    .prepare(
+      `SELECT l.line_no, r.status FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id
+       LEFT JOIN invoice_line_results r ON r.invoice_id = l.invoice_id AND r.line_no = l.line_no WHERE v.invoice_no = ? ORDER BY l.line_no`,
+    )
     .all(invoiceNo) as { line_no: number; status: string | null }[];
   return Object.fromEntries(rows.map((r) => [r.line_no, r.status]));
 }

@@ -117,7 +117,7 @@ describe('reconciling an invoice against the database (DESIGN 3.4)', () => {
     // Never two invoices not rejected with one enrollment MATCHED.
     const doubles = app.core.db.sqlite
       .prepare(
-        `SELECT l.enrollment_id, count(*) AS n FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id
+        `SELECT l.enrollment_id, count(*) AS n FROM invoice_line_results l JOIN invoices v ON v.id = l.invoice_id
          WHERE l.status = 'MATCHED' AND v.status IN ('reconciled', 'approved') GROUP BY l.enrollment_id HAVING n > 1`,
       )
       .all();

@@ -80,6 +80,8 @@ describe('the maker-checker workflow of an invoice', () => {
     const sqlite = app.core.db.sqlite;
     expect(() => sqlite.prepare(`UPDATE invoices SET approved_amount = 1 WHERE invoice_no = 'INV-1'`).run()).toThrow(/locked/);
     expect(() => sqlite.prepare(`UPDATE invoice_lines SET amount = 1 WHERE invoice_id = (SELECT id FROM invoices WHERE invoice_no = 'INV-1')`).run()).toThrow(/locked/);
+    expect(() => sqlite.prepare(`UPDATE invoice_line_results SET status = 'MATCHED' WHERE invoice_id = (SELECT id FROM invoices WHERE invoice_no = 'INV-1')`).run()).toThrow(/locked/);
+    expect(() => sqlite.prepare(`DELETE FROM invoice_line_results WHERE invoice_id = (SELECT id FROM invoices WHERE invoice_no = 'INV-1')`).run()).toThrow(/locked/);
     expect(() => sqlite.prepare(`DELETE FROM invoices WHERE invoice_no = 'INV-1'`).run()).toThrow(/locked/);
     await reconciled(app, maker, 'INV-2');
     const makerId = sqlite.prepare(`SELECT reconciled_by FROM invoices WHERE invoice_no = 'INV-2'`).pluck().get();

@@ -90,6 +90,7 @@ export interface Database {
   enrollments: EnrollmentsTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
+  invoice_line_results: InvoiceLineResultsTable;
   reconciliation_runs: ReconciliationRunsTable;
 }
 
@@ -300,7 +301,7 @@ export interface InvoicesTable {
   updated_at: string;
 }
 
-/** One claimed line, with the latest reconciliation's result and finance's dispute note. */
+/** One claimed line as imported, with finance's dispute note. */
 export interface InvoiceLinesTable {
   id: Generated<number>;
   invoice_id: number;
@@ -309,14 +310,22 @@ export interface InvoiceLinesTable {
   nik: string;
   training_id: string;
   amount: number;
-  status: string | null;
-  reason: string | null;
-  approved_amount: number | null;
-  facts_json: string | null;
-  evidence_json: string | null;
   dispute_note: string | null;
   dispute_note_by: string | null;
   dispute_note_at: string | null;
+}
+
+/** The latest reconciliation's result of one line. */
+export interface InvoiceLineResultsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  line_no: number;
+  enrollment_id: string;
+  status: string;
+  reason: string;
+  approved_amount: number;
+  facts_json: string | null;
+  evidence_json: string | null;
 }
 
 export interface ReconciliationRunsTable {

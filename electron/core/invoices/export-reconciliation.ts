@@ -38,8 +38,8 @@ export function checkReconciliationExport(sqlite: BetterSqlite3.Database, invoic
 function* reconciliationRows(sqlite: BetterSqlite3.Database, invoiceNo: string | undefined): Generator<ExportRow> {
   const rows = sqlite
     .prepare(
-      `SELECT v.invoice_no, l.line_no, l.enrollment_id, l.status, l.amount, l.approved_amount
-       FROM invoices v JOIN invoice_lines l ON l.invoice_id = v.id
+      `SELECT v.invoice_no, l.line_no, l.enrollment_id, r.status, l.amount, r.approved_amount
+       FROM invoices v JOIN invoice_lines l ON l.invoice_id = v.id JOIN invoice_line_results r ON r.invoice_id = l.invoice_id AND r.line_no = l.line_no
        WHERE v.status <> 'imported' ${invoiceNo === undefined ? '' : 'AND v.invoice_no = ?'}
        ORDER BY v.invoice_no, l.line_no`,
     )
@@ -56,7 +56,7 @@ export async function exportReconciliation(ctx: ExportJobContext, params: Reconc
     sqlite.exec('BEGIN');
     checkReconciliationExport(sqlite, params.invoiceNo);
     const total = sqlite
-      .prepare(`SELECT count(*) FROM invoices v JOIN invoice_lines l ON l.invoice_id = v.id WHERE v.status <> 'imported' ${params.invoiceNo === undefined ? '' : 'AND v.invoice_no = ?'}`)
+      .prepare(`SELECT count(*) FROM invoices v JOIN invoice_line_results r ON r.invoice_id = v.id WHERE v.status <> 'imported' ${params.invoiceNo === undefined ? '' : 'AND v.invoice_no = ?'}`)
       .pluck()
       .get(...(params.invoiceNo === undefined ? [] : [params.invoiceNo])) as number;
     const safe = (params.invoiceNo ?? 'semua').replace(/[^\w.-]+/g, '_');

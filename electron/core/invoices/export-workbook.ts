@@ -40,7 +40,8 @@ export async function exportInvoiceWorkbook(ctx: ExportJobContext, params: Invoi
     const institution = sqlite.prepare('SELECT name, npwp FROM institutions WHERE institution_id = ?').get(inv.institution_id) as { name: string; npwp: string } | undefined;
     const byStatus = sqlite
       .prepare(
-        `SELECT status, count(*) AS lines, sum(amount) AS claimed, sum(approved_amount) AS approved FROM invoice_lines WHERE invoice_id = ? GROUP BY status`,
+        `SELECT r.status, count(*) AS lines, sum(l.amount) AS claimed, sum(r.approved_amount) AS approved
+         FROM invoice_line_results r JOIN invoice_lines l ON l.invoice_id = r.invoice_id AND l.line_no = r.line_no WHERE r.invoice_id = ? GROUP BY r.status`,
       )
       .all(inv.id) as { status: LineStatus; lines: number; claimed: number; approved: number }[];
     const counts = new Map(byStatus.map((s) => [s.status, s]));
@@ -117,7 +118,10 @@ export async function exportInvoiceWorkbook(ctx: ExportJobContext, params: Invoi
     lines.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
     styleHeader(lines.getRow(1));
     const rows = sqlite
-      .prepare('SELECT line_no, enrollment_id, nik, training_id, amount, status, reason, approved_amount, dispute_note FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no')
+      .prepare(
+        `SELECT l.line_no, l.enrollment_id, l.nik, l.training_id, l.amount, r.status, r.reason, r.approved_amount, l.dispute_note
+         FROM invoice_lines l JOIN invoice_line_results r ON r.invoice_id = l.invoice_id AND r.line_no = l.line_no WHERE l.invoice_id = ? ORDER BY l.line_no`,
+      )
       .raw()
       .iterate(inv.id) as IterableIterator<LineRow>;
     let done = 0;

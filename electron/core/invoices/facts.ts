@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { BilledLine, EnrollmentFacts, InvoiceLine } from '../../../shared/reconciliation';
 
 export interface InvoiceInputs {
-  lines: (InvoiceLine & { id: number })[];
+  lines: InvoiceLine[];
   /** Facts of every enrollment the lines name that exists. */
   enrollments: Map<string, EnrollmentFacts>;
   /** Enrollments MATCHED on a line of another invoice that is not rejected (DESIGN 3.4 ALREADY_BILLED). */
@@ -10,9 +10,11 @@ export interface InvoiceInputs {
 }
 
 type FactRow = [
-  lineId: number, lineNo: number, enrollmentId: string, nik: string, trainingId: string, amount: number,
-  eNik: string | null, eTraining: string | null, institution: string | null, price: number | null, purchased: string | null,
-  completed: string | null, certificate: string | null, cancelled: string | null, revoked: string | null, eFound: number | null,
+  lineNo: number, enrollmentId: string, nik: string, trainingId: string, amount: number,
+  /** The participant's NIK and the enrollment's training, NULL when equal to the line's (fewer strings to cross into JS). */
+  pNik: string | null, eTraining: string | null,
+  institution: string | null, price: number | null, purchased: string | null,
+  completed: string | null, certificate: string | null, cancelled: string | null, revoked: string | null,
 ];
 
 /**
@@ -24,8 +26,9 @@ type FactRow = [
 export function readInvoiceInputs(sqlite: BetterSqlite3.Database, invoiceId: number, invoiceNo: string): InvoiceInputs {
   const rows = sqlite
     .prepare(
-      `SELECT l.id, l.line_no, l.enrollment_id, l.nik, l.training_id, l.amount,
-              p.nik, e.training_id, t.institution_id, e.price_paid, e.purchased_at, e.completed_at, e.certificate_no, e.cancelled_at, p.revoked_at, e.id
+      `SELECT l.line_no, l.enrollment_id, l.nik, l.training_id, l.amount,
+              nullif(p.nik, l.nik), nullif(e.training_id, l.training_id),
+              t.institution_id, e.price_paid, e.purchased_at, e.completed_at, e.certificate_no, e.cancelled_at, p.revoked_at
        FROM invoice_lines l
        LEFT JOIN enrollments e ON e.enrollment_id = l.enrollment_id
        LEFT JOIN participants p ON p.id = e.participant_id
@@ -38,20 +41,21 @@ export function readInvoiceInputs(sqlite: BetterSqlite3.Database, invoiceId: num
   const enrollments = new Map<string, EnrollmentFacts>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    lines[i] = { id: r[0], invoiceNo, lineNo: r[1], enrollmentId: r[2], nik: r[3], trainingId: r[4], amount: r[5] };
-    if (r[15] !== null && !enrollments.has(r[2])) {
-      enrollments.set(r[2], {
-        enrollmentId: r[2],
-        // The participant's NIK (enrollments.participant_id is NOT NULL, so the join finds one).
-        nik: r[6] ?? '',
-        trainingId: r[7]!,
-        institutionId: r[8],
-        pricePaid: r[9]!,
-        purchasedAt: r[10]!,
-        completedAt: r[11],
-        certificateNo: r[12],
-        cancelledAt: r[13],
-        participantRevokedAt: r[14],
+    lines[i] = { invoiceNo, lineNo: r[0], enrollmentId: r[1], nik: r[2], trainingId: r[3], amount: r[4] };
+    // price_paid is NOT NULL: a null means no such enrollment. participant_id is NOT NULL too, so a null
+    // NIK or training means "the same as the line's".
+    if (r[8] !== null && !enrollments.has(r[1])) {
+      enrollments.set(r[1], {
+        enrollmentId: r[1],
+        nik: r[5] ?? r[2],
+        trainingId: r[6] ?? r[3],
+        institutionId: r[7],
+        pricePaid: r[8],
+        purchasedAt: r[9]!,
+        completedAt: r[10],
+        certificateNo: r[11],
+        cancelledAt: r[12],
+        participantRevokedAt: r[13],
       });
     }
   }
@@ -60,7 +64,7 @@ export function readInvoiceInputs(sqlite: BetterSqlite3.Database, invoiceId: num
     .prepare(
       `SELECT o.enrollment_id, oi.invoice_no, o.line_no
        FROM invoice_lines me
-       JOIN invoice_lines o ON o.enrollment_id = me.enrollment_id AND o.status = 'MATCHED' AND o.invoice_id <> me.invoice_id
+       JOIN invoice_line_results o ON o.enrollment_id = me.enrollment_id AND o.status = 'MATCHED' AND o.invoice_id <> me.invoice_id
        JOIN invoices oi ON oi.id = o.invoice_id AND oi.status IN ('reconciled', 'approved')
        WHERE me.invoice_id = ?
        ORDER BY oi.reconciled_at, oi.id, o.line_no`,

@@ -143,6 +143,7 @@ function applyInvoices(
        statuses_json = NULL, import_run_id = ?, imported_at = ?, rejected_rows = ?, reconcile_run_id = NULL, reconciled_by = NULL, reconciled_by_name = NULL,
        reconciled_at = NULL, version = version + 1, updated_at = ? WHERE id = ?`,
   );
+  const deleteResults = sqlite.prepare('DELETE FROM invoice_line_results WHERE invoice_id = ?');
   const deleteLines = sqlite.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?');
   const inserts = new Map<number, BetterSqlite3.Statement>();
   const insertLines = (invoiceId: number, lines: InvoiceGroup['lines']) => {
@@ -197,6 +198,7 @@ function applyInvoices(
           `minta lembaga menerbitkan tagihan baru dengan nomor lain, atau hapus tagihan ${g.invoiceNo} dari file.`,
       );
     }
+    deleteResults.run(stored.id);
     deleteLines.run(stored.id);
     insertLines(stored.id, g.lines);
     resetInvoice.run(g.institutionId, g.invoiceDate, g.lines.length, claimed, run.id, run.at, rejectedRows, run.at, stored.id);

@@ -175,7 +175,9 @@ export function toLineRow(r: LineRecord, mask: boolean): InvoiceLineRow {
   };
 }
 
-const LINE_SORT = { lineNo: 'line_no', enrollmentId: 'enrollment_id', amount: 'amount', status: 'status', approvedAmount: 'approved_amount' } as const;
+const LINE_SORT = { lineNo: 'l.line_no', enrollmentId: 'l.enrollment_id', amount: 'l.amount', status: 'r.status', approvedAmount: 'r.approved_amount' } as const;
+const LINE_RESULT_JOIN = 'LEFT JOIN invoice_line_results r ON r.invoice_id = l.invoice_id AND r.line_no = l.line_no';
+const SELECT_LINE = `SELECT l.*, r.status, r.reason, r.approved_amount, r.facts_json, r.evidence_json FROM invoice_lines l ${LINE_RESULT_JOIN}`;
 
 export interface LineListQuery {
   invoiceNo: string;
@@ -191,30 +193,34 @@ export interface LineListQuery {
 export function listLines(sqlite: BetterSqlite3.Database, q: LineListQuery, mask: boolean): { rows: InvoiceLineRow[]; total: number } {
   const invoice = sqlite.prepare('SELECT id FROM invoices WHERE invoice_no = ?').pluck().get(q.invoiceNo) as number | undefined;
   if (invoice === undefined) throw new ApiError('NOT_FOUND', `Tagihan ${q.invoiceNo} tidak ditemukan.`);
-  const where = ['invoice_id = @invoice'];
+  const where = ['l.invoice_id = @invoice'];
   const params: Record<string, unknown> = { invoice };
   if (q.status) {
-    where.push('status = @status');
+    where.push('r.status = @status');
     params.status = q.status;
   }
-  if (q.disputed) where.push(`status IS NOT NULL AND status <> 'MATCHED'`);
+  if (q.disputed) where.push(`r.status <> 'MATCHED'`);
   if (q.q) {
     // A line number, an enrollment id or a NIK (masked roles cannot search by a NIK they do not see).
-    where.push(mask ? '(enrollment_id = @text OR line_no = @num)' : '(enrollment_id = @text OR nik = @text OR line_no = @num)');
+    where.push(mask ? '(l.enrollment_id = @text OR l.line_no = @num)' : '(l.enrollment_id = @text OR l.nik = @text OR l.line_no = @num)');
     params.text = q.q;
     params.num = /^\d+$/.test(q.q) ? Number(q.q) : -1;
   }
   const filter = `WHERE ${where.join(' AND ')}`;
-  const total = sqlite.prepare(`SELECT count(*) FROM invoice_lines ${filter}`).pluck().get(params) as number;
-  const order = q.sortField ? `${LINE_SORT[q.sortField]} ${q.sortDir}, line_no ${q.sortDir}` : 'line_no ASC';
-  const rows = sqlite.prepare(`SELECT * FROM invoice_lines ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.pageSize, offset: q.page * q.pageSize }) as LineRecord[];
+  // Without a filter on the result, the lines alone give the count.
+  const join = q.status || q.disputed ? LINE_RESULT_JOIN : '';
+  const total = sqlite.prepare(`SELECT count(*) FROM invoice_lines l ${join} ${filter}`).pluck().get(params) as number;
+  const order = q.sortField ? `${LINE_SORT[q.sortField]} ${q.sortDir}, l.line_no ${q.sortDir}` : 'l.line_no ASC';
+  const rows = sqlite
+    .prepare(`${SELECT_LINE} ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: q.pageSize, offset: q.page * q.pageSize }) as LineRecord[];
   return { rows: rows.map((r) => toLineRow(r, mask)), total };
 }
 
 export function findLine(sqlite: BetterSqlite3.Database, invoiceNo: string, lineNo: number): { invoice: { id: number; status: InvoiceStatus; invoice_no: string }; line: LineRecord } {
   const invoice = sqlite.prepare('SELECT id, status, invoice_no FROM invoices WHERE invoice_no = ?').get(invoiceNo) as { id: number; status: InvoiceStatus; invoice_no: string } | undefined;
   if (!invoice) throw new ApiError('NOT_FOUND', `Tagihan ${invoiceNo} tidak ditemukan.`);
-  const line = sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? AND line_no = ?').get(invoice.id, lineNo) as LineRecord | undefined;
+  const line = sqlite.prepare(`${SELECT_LINE} WHERE l.invoice_id = ? AND l.line_no = ?`).get(invoice.id, lineNo) as LineRecord | undefined;
   if (!line) throw new ApiError('NOT_FOUND', `Tagihan ${invoiceNo} tidak punya baris ${lineNo}.`);
   return { invoice, line };
 }

@@ -40,6 +40,32 @@ function evidenceText(line: ReconciledLine): string | null {
   return JSON.stringify({ earlierLineNo, billedOn, claimed, recorded });
 }
 
+const RESULT_BATCH = 200;
+
+/** Replaces the invoice's line results: one DELETE, then multi-row INSERTs in line order. */
+function writeResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: ReconciledLine[], progress: (done: number, total: number) => void): void {
+  sqlite.prepare('DELETE FROM invoice_line_results WHERE invoice_id = ?').run(invoiceId);
+  const statements = new Map<number, BetterSqlite3.Statement>();
+  const insert = (n: number) => {
+    let s = statements.get(n);
+    if (!s) {
+      s = sqlite.prepare(
+        `INSERT INTO invoice_line_results (invoice_id, line_no, enrollment_id, status, reason, approved_amount, facts_json, evidence_json)
+         VALUES ${Array.from({ length: n }, () => `(${Number(invoiceId)},?,?,?,?,?,?,?)`).join(',')}`,
+      );
+      statements.set(n, s);
+    }
+    return s;
+  };
+  for (let i = 0; i < lines.length; i += RESULT_BATCH) {
+    const batch = lines.slice(i, i + RESULT_BATCH);
+    const params: unknown[] = [];
+    for (const l of batch) params.push(l.lineNo, l.enrollmentId, l.status, l.reason, l.approvedAmount, factsText(l.evidence.enrollment ?? undefined), evidenceText(l));
+    insert(batch.length).run(params);
+    if ((i + RESULT_BATCH) % 10_000 === 0) progress(i + RESULT_BATCH, lines.length);
+  }
+}
+
 /**
  * Reconciles one invoice (DESIGN 3.4) in one write transaction on the job's own connection: reads its
  * lines and the facts, gives every line its status with the shared logic, stores each line's result
@@ -90,19 +116,10 @@ function reconcileInTransaction(sqlite: BetterSqlite3.Database, ctx: ReconcileCo
   const afterLogic = performance.now();
   ctx.checkCancelled();
 
-  const update = sqlite.prepare('UPDATE invoice_lines SET status = ?, reason = ?, approved_amount = ?, facts_json = ?, evidence_json = ? WHERE id = ?');
-  const total = result.lines.length;
-  for (let i = 0; i < total; i++) {
-    const line = result.lines[i]!;
-    const input = inputs.lines[i]!;
-    // Both are in line_no order and line_no is unique per invoice.
-    if (input.lineNo !== line.lineNo) throw new Error(`reconcile: line order differs at ${i}`);
-    update.run(line.status, line.reason, line.approvedAmount, factsText(line.evidence.enrollment ?? undefined), evidenceText(line), input.id);
-    if ((i + 1) % 10_000 === 0) {
-      ctx.progress(i + 1, total, 'Menyimpan status baris…');
-      ctx.checkCancelled();
-    }
-  }
+  writeResults(sqlite, invoice.id, result.lines, (done, total) => {
+    ctx.progress(done, total, 'Menyimpan status baris…');
+    ctx.checkCancelled();
+  });
   const afterWrite = performance.now();
 
   const s = result.summary;
@@ -135,7 +152,7 @@ function reconcileInTransaction(sqlite: BetterSqlite3.Database, ctx: ReconcileCo
     },
     now,
   );
-  ctx.progress(total, total, 'Selesai');
+  ctx.progress(s.lines, s.lines, 'Selesai');
   const end = performance.now();
   return {
     invoice: s.invoice,

@@ -15,7 +15,10 @@ export function invoiceStaleness(sqlite: BetterSqlite3.Database, invoice: { id: 
   if (invoice.status !== 'reconciled') return { changedLines: 0, lineNos: [] };
   const inputs = readInvoiceInputs(sqlite, invoice.id, invoice.invoice_no);
   const stored = sqlite
-    .prepare('SELECT line_no, status, facts_json, evidence_json FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no')
+    .prepare(
+      `SELECT l.line_no, r.status, r.facts_json, r.evidence_json FROM invoice_lines l
+       LEFT JOIN invoice_line_results r ON r.invoice_id = l.invoice_id AND r.line_no = l.line_no WHERE l.invoice_id = ? ORDER BY l.line_no`,
+    )
     .raw()
     .all(invoice.id) as [number, string | null, string | null, string | null][];
   const lineNos: number[] = [];

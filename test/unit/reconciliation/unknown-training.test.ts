@@ -22,3 +22,17 @@ describe('an enrollment whose training is not in the catalog', () => {
     expect(r.reason).toBe('Pelatihan T-X tidak ada dalam katalog, sehingga tidak terbukti milik lembaga yang menagih (LPK-A).');
   });
 });
+
+describe('jakartaDate on the stored form', () => {
+  it('gives the same date by its fast path as by the general one, at every hour of the day, across a month and a year end', async () => {
+    const { jakartaDate } = await import('../../../shared/reconciliation/dates');
+    for (const day of ['2026-12-31', '2027-01-31', '2028-02-28', '2027-06-15']) {
+      for (let h = 0; h < 24; h++) {
+        const stored = `${day}T${String(h).padStart(2, '0')}:30:00.000Z`;
+        // The same instant without milliseconds takes the general path.
+        expect(jakartaDate(stored), stored).toBe(jakartaDate(stored.replace('.000Z', 'Z')));
+        expect(jakartaDate(stored)).toBe(new Date(Date.parse(stored) + 7 * 3_600_000).toISOString().slice(0, 10));
+      }
+    }
+  });
+});
