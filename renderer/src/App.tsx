@@ -18,6 +18,11 @@ import { AREAS, canSee, type AreaKey } from './features/shell/nav';
 import { NotFoundPage } from './features/shell/NotFoundPage';
 import { SystemPage } from './features/system/SystemPage';
 import { UsersPage } from './features/users/UsersPage';
+import { EnrollmentsPage } from './features/catalog/EnrollmentsPage';
+import { InstitutionsPage } from './features/catalog/InstitutionsPage';
+import { TrainingsPage } from './features/catalog/TrainingsPage';
+import { InvoicePage } from './features/invoices/InvoicePage';
+import { InvoicesPage } from './features/invoices/InvoicesPage';
 import { useSession } from './session/SessionProvider';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -79,6 +84,11 @@ export function App() {
           <Route path="/penyaringan/tinjauan" element={<ReviewQueuePage />} />
           <Route path="/penyaringan/pengecualian" element={<ExclusionListsPage />} />
           <Route path="/pengecualian" element={<Navigate to="/penyaringan/pengecualian" replace />} />
+          <Route path="/katalog" element={<InstitutionsPage />} />
+          <Route path="/katalog/pelatihan" element={<TrainingsPage />} />
+          <Route path="/katalog/pembelian" element={<EnrollmentsPage />} />
+          <Route path="/tagihan" element={<RoleRoute area="invoices"><InvoicesPage /></RoleRoute>} />
+          <Route path="/tagihan/:invoiceNo" element={<RoleRoute area="invoices"><InvoicePage /></RoleRoute>} />
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />
           <Route path="/sistem" element={<RoleRoute area="system"><SystemPage /></RoleRoute>} />

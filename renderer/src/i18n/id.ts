@@ -1,6 +1,8 @@
 import { applicantsId, importsId } from '../features/applicants/messages';
 import { exclusionsId } from '../features/exclusions/messages';
 import { screeningId } from '../features/screening/messages';
+import { catalogId } from '../features/catalog/messages';
+import { invoicesId } from '../features/invoices/messages';
 
 /** Bahasa Indonesia: the default language and the reference key set (en.ts must have every key). */
 export const id = {
@@ -184,6 +186,17 @@ export const id = {
       override_reject: 'Koreksi penyaringan ditolak',
       eligibility_export: 'Ekspor kelayakan',
       screening_exportSummary: 'Ekspor ringkasan penyaringan',
+      institutions_import: 'Impor lembaga pelatihan',
+      trainings_import: 'Impor pelatihan',
+      enrollments_import: 'Impor pembelian (enrollment)',
+      invoices_import: 'Impor tagihan',
+      invoice_reconcile: 'Tagihan direkonsiliasi',
+      invoice_approve: 'Tagihan disetujui',
+      invoice_reject: 'Tagihan ditolak',
+      invoice_disputeNote: 'Catatan sengketa baris tagihan',
+      reconciliation_export: 'Ekspor laporan rekonsiliasi',
+      invoice_exportWorkbook: 'Ekspor hasil rekonsiliasi untuk lembaga',
+      invoice_exportPaymentAdvice: 'Ekspor nota pembayaran',
     },
   },
   system: {
@@ -227,4 +240,6 @@ export const id = {
   imports: importsId,
   screening: screeningId,
   exclusions: exclusionsId,
+  catalog: catalogId,
+  invoices: invoicesId,
 };
