@@ -3,8 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,12 +12,13 @@ import { useApiQuery } from '../../api/hooks';
 import { SearchField } from '../../components/table/SearchField';
 import { ServerDataTable } from '../../components/table/ServerDataTable';
 import { useTableUrlState, type TableQuery } from '../../components/table/useTableUrlState';
-import { formatDate, formatNumber } from '../../format/datetime';
+import { formatDate } from '../../format/datetime';
 import { useSession } from '../../session/SessionProvider';
 import { formatRegistered, MONO } from '../applicants/format';
 import { CatalogLayout } from './CatalogLayout';
 import { NUM, rupiah, sortFieldOf } from './format';
 import { SelectFilter } from './SelectFilter';
+import { TwoLines } from './TwoLines';
 
 const FILTERS = ['q', 'state', 'institutionId', 'trainingId', 'platform', 'purchasedFrom', 'purchasedTo'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -29,7 +28,7 @@ const isDate = (v: string | undefined): v is string => /^\d{4}-\d{2}-\d{2}$/.tes
 
 export function EnrollmentStateChip({ state }: { state: EnrollmentState }) {
   const { t } = useTranslation();
-  return <Chip size="small" variant={state === 'cancelled' ? 'outlined' : 'filled'} color={STATE_COLOR[state]} label={t(`catalog.state.${state}`)} />;
+  return <Chip size="small" variant={state === 'cancelled' ? 'outlined' : 'filled'} color={STATE_COLOR[state]} label={t(`catalog.stateShort.${state}`)} title={t(`catalog.state.${state}`)} />;
 }
 
 /** Purchases as the platforms reported them, with filters in the URL; NIKs masked for roles that do not need them. */
@@ -65,47 +64,43 @@ export function EnrollmentsPage() {
   const columns = useMemo<GridColDef<EnrollmentRow>[]>(() => {
     const time = (v: string | null) => (v ? formatRegistered(v, locale) : '');
     return [
-      { field: 'enrollmentId', headerName: t('catalog.col.enrollmentId'), width: 140, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
-      { field: 'state', headerName: t('catalog.col.state'), width: 175, sortable: false, renderCell: ({ row }) => <EnrollmentStateChip state={row.state} /> },
-      { field: 'nik', headerName: t('catalog.col.nik'), width: 160, sortable: false, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
+      { field: 'enrollmentId', headerName: t('catalog.col.enrollmentId'), width: 130, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
+      { field: 'state', headerName: t('catalog.col.state'), width: 120, sortable: false, renderCell: ({ row }) => <EnrollmentStateChip state={row.state} /> },
       {
         field: 'participantName',
         headerName: t('catalog.col.participant'),
-        width: 190,
+        flex: 0.8,
+        minWidth: 180,
         sortable: false,
-        renderCell: ({ row }) => (
-          <Box sx={{ lineHeight: 1.3, py: 0.5 }}>
-            <div>{row.participantName ?? row.registrationId ?? '—'}</div>
-            {row.participantRevokedAt && (
-              <Typography variant="caption" color="error">
-                {t('catalog.revoked', { date: formatDate(row.participantRevokedAt, locale) })}
-              </Typography>
-            )}
-          </Box>
-        ),
+        renderCell: ({ row }) =>
+          row.participantRevokedAt ? (
+            <TwoLines main={row.participantName ?? row.registrationId ?? '—'} sub={`${t('catalog.revoked', { date: formatDate(row.participantRevokedAt, locale) })} · ${row.nik}`} warn />
+          ) : (
+            <TwoLines main={row.participantName ?? row.registrationId ?? '—'} sub={row.nik} mono />
+          ),
       },
       {
         field: 'trainingId',
         headerName: t('catalog.col.training'),
         flex: 1,
         minWidth: 220,
-        renderCell: ({ row }) => (
-          <Tooltip title={row.institutionName ?? row.institutionId ?? t('catalog.notInCatalog')}>
-            <Box sx={{ lineHeight: 1.3, py: 0.5 }}>
-              <div>{row.trainingTitle ?? <Box component="span" sx={{ color: 'warning.main' }}>{t('catalog.notInCatalog')}</Box>}</div>
-              <Typography variant="caption" color="text.secondary" sx={MONO}>
-                {row.trainingId}
-              </Typography>
-            </Box>
-          </Tooltip>
-        ),
+        renderCell: ({ row }) => <TwoLines main={row.trainingTitle ?? `${row.trainingId} (${t('catalog.notInCatalog')})`} sub={`${row.trainingId} · ${row.institutionName ?? '?'} · ${row.platform}`} warn={row.trainingTitle === null} />,
       },
-      { field: 'platform', headerName: t('catalog.col.platform'), width: 110 },
-      { field: 'pricePaid', headerName: t('catalog.col.pricePaid'), width: 115, type: 'number', valueFormatter: (v: number) => rupiah(v) },
+      { field: 'pricePaid', headerName: t('catalog.col.pricePaid'), width: 105, type: 'number', valueFormatter: (v: number) => rupiah(v) },
       { field: 'purchasedAt', headerName: t('catalog.col.purchasedAt'), width: 150, valueFormatter: (v: string) => time(v) },
-      { field: 'completedAt', headerName: t('catalog.col.completedAt'), width: 150, valueFormatter: (v: string | null) => time(v) },
-      { field: 'certificateNo', headerName: t('catalog.col.certificateNo'), width: 180, sortable: false },
-      { field: 'cancelledAt', headerName: t('catalog.col.cancelledAt'), width: 150, sortable: false, valueFormatter: (v: string | null) => time(v) },
+      {
+        field: 'completedAt',
+        headerName: t('catalog.col.completedOrCancelled'),
+        width: 165,
+        renderCell: ({ row }) =>
+          row.cancelledAt ? (
+            <TwoLines main={time(row.cancelledAt)} sub={t('catalog.state.cancelled')} />
+          ) : row.completedAt ? (
+            <TwoLines main={time(row.completedAt)} sub={row.certificateNo ?? t('catalog.noCertificate')} warn={!row.certificateNo} />
+          ) : (
+            '—'
+          ),
+      },
     ];
   }, [t, locale]);
 
@@ -155,9 +150,6 @@ export function EnrollmentsPage() {
           localeTextOverrides={anyFilter ? undefined : { noRowsLabel: t('catalog.emptyEnrollments') }}
         />
       </Box>
-      <Typography variant="caption" color="text.secondary" sx={{ mt: 1 }}>
-        {options.data ? `${formatNumber(options.data.counts.enrollments, locale)} · ${t('catalog.statsNote')}` : ''}
-      </Typography>
     </CatalogLayout>
   );
 }

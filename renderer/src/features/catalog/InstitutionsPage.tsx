@@ -15,6 +15,7 @@ import { MONO } from '../applicants/format';
 import { CatalogLayout } from './CatalogLayout';
 import { CATALOG_PATHS } from './CatalogTabs';
 import { NUM, percent, rupiah, sortFieldOf } from './format';
+import { TwoLines } from './TwoLines';
 
 const FILTERS = ['q'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -38,15 +39,20 @@ export function InstitutionsPage() {
   );
   const columns = useMemo<GridColDef<InstitutionRow>[]>(
     () => [
-      { field: 'institutionId', headerName: t('catalog.col.institutionId'), width: 120, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
-      { field: 'name', headerName: t('catalog.col.name'), flex: 1, minWidth: 220 },
-      { field: 'platform', headerName: t('catalog.col.platform'), width: 120 },
-      { field: 'bankAccount', headerName: t('catalog.col.bankAccount'), width: 250, sortable: false },
-      { field: 'trainings', headerName: t('catalog.col.trainings'), width: 95, type: 'number' },
-      { field: 'enrollments', headerName: t('catalog.col.enrollments'), width: 105, type: 'number', valueFormatter: (v: number) => formatNumber(v, locale) },
-      { field: 'completionRate', headerName: t('catalog.col.completionRate'), width: 125, type: 'number', valueFormatter: (v: number | null) => percent(v, locale) },
-      { field: 'averagePrice', headerName: t('catalog.col.averagePrice'), width: 140, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
-      { field: 'npwp', headerName: t('catalog.col.npwp'), width: 170, sortable: false },
+      { field: 'institutionId', headerName: t('catalog.col.institutionId'), width: 100, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
+      { field: 'name', headerName: t('catalog.col.name'), flex: 1, minWidth: 210, renderCell: ({ row }) => <TwoLines main={row.name} sub={row.platform} /> },
+      { field: 'trainings', headerName: t('catalog.col.trainings'), width: 90, type: 'number' },
+      { field: 'enrollments', headerName: t('catalog.col.enrollments'), width: 100, type: 'number', valueFormatter: (v: number) => formatNumber(v, locale) },
+      { field: 'completionRate', headerName: t('catalog.col.completionRate'), description: t('catalog.statsNote'), width: 120, type: 'number', valueFormatter: (v: number | null) => percent(v, locale) },
+      { field: 'averagePrice', headerName: t('catalog.col.averagePrice'), width: 135, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
+      {
+        field: 'bankAccount',
+        headerName: t('catalog.col.bankAccount'),
+        flex: 1,
+        minWidth: 240,
+        sortable: false,
+        renderCell: ({ row }) => <TwoLines main={row.bankAccount} sub={`${t('catalog.col.npwp')} ${row.npwp}`} />,
+      },
     ],
     [t, locale],
   );

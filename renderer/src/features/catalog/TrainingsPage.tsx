@@ -17,6 +17,7 @@ import { CatalogLayout } from './CatalogLayout';
 import { CATALOG_PATHS } from './CatalogTabs';
 import { NUM, percent, rupiah, sortFieldOf } from './format';
 import { SelectFilter } from './SelectFilter';
+import { TwoLines } from './TwoLines';
 
 const FILTERS = ['q', 'institutionId', 'mode'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -44,21 +45,27 @@ export function TrainingsPage() {
   );
   const columns = useMemo<GridColDef<TrainingRow>[]>(
     () => [
-      { field: 'trainingId', headerName: t('catalog.col.trainingId'), width: 115, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
-      { field: 'title', headerName: t('catalog.col.title'), flex: 1, minWidth: 230 },
+      { field: 'trainingId', headerName: t('catalog.col.trainingId'), width: 105, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
+      { field: 'title', headerName: t('catalog.col.title'), flex: 1, minWidth: 220, renderCell: ({ row }) => <TwoLines main={row.title} sub={row.category} /> },
       {
         field: 'institutionId',
         headerName: t('catalog.col.institution'),
-        width: 210,
-        renderCell: ({ row }) => row.institutionName ?? <Box component="span" sx={{ color: 'warning.main' }}>{`${row.institutionId} (${t('catalog.unknownInstitution')})`}</Box>,
+        flex: 0.7,
+        minWidth: 160,
+        renderCell: ({ row }) =>
+          row.institutionName ? <TwoLines main={row.institutionName} sub={row.institutionId} /> : <TwoLines main={row.institutionId} sub={t('catalog.unknownInstitution')} warn />,
       },
-      { field: 'category', headerName: t('catalog.col.category'), width: 150 },
-      { field: 'mode', headerName: t('catalog.col.mode'), width: 80, valueFormatter: (v: 'online' | 'offline') => t(`catalog.mode.${v}`) },
-      { field: 'hours', headerName: t('catalog.col.hours'), width: 65, type: 'number', valueFormatter: (v: number) => formatNumber(v, locale) },
-      { field: 'price', headerName: t('catalog.col.price'), width: 125, type: 'number', valueFormatter: (v: number) => rupiah(v) },
-      { field: 'enrollments', headerName: t('catalog.col.enrollments'), width: 100, type: 'number', valueFormatter: (v: number) => formatNumber(v, locale) },
-      { field: 'completionRate', headerName: t('catalog.col.completionRate'), width: 120, type: 'number', valueFormatter: (v: number | null) => percent(v, locale) },
-      { field: 'averagePrice', headerName: t('catalog.col.averagePrice'), width: 135, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
+      {
+        field: 'hours',
+        headerName: `${t('catalog.col.mode')} · ${t('catalog.col.hours')}`,
+        width: 115,
+        valueGetter: (_v, row) => row.hours,
+        renderCell: ({ row }) => `${t(`catalog.mode.${row.mode}`)} · ${formatNumber(row.hours, locale)}`,
+      },
+      { field: 'price', headerName: t('catalog.col.price'), width: 120, type: 'number', valueFormatter: (v: number) => rupiah(v) },
+      { field: 'enrollments', headerName: t('catalog.col.enrollments'), width: 95, type: 'number', valueFormatter: (v: number) => formatNumber(v, locale) },
+      { field: 'completionRate', headerName: t('catalog.col.completionRate'), description: t('catalog.statsNote'), width: 115, type: 'number', valueFormatter: (v: number | null) => percent(v, locale) },
+      { field: 'averagePrice', headerName: t('catalog.col.averagePrice'), width: 130, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
     ],
     [t, locale],
   );

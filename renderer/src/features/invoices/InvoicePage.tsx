@@ -37,8 +37,9 @@ import { formatDate } from '../../format/datetime';
 import { JobProgress } from '../../jobs/JobProgress';
 import { useJob } from '../../jobs/useJob';
 import { useSession } from '../../session/SessionProvider';
-import { formatRegistered, MONO } from '../applicants/format';
+import { formatRegistered } from '../applicants/format';
 import { NUM, rupiah } from '../catalog/format';
+import { TwoLines } from '../catalog/TwoLines';
 import { InvoiceStatusChip, LineStatusChip } from './chips';
 import { ApproveDialog, RejectDialog } from './DecisionDialogs';
 import { LineDrawer } from './LineDrawer';
@@ -175,12 +176,16 @@ export function InvoicePage() {
 
   const columns = useMemo<GridColDef<InvoiceLineRow>[]>(
     () => [
-      { field: 'lineNo', headerName: t('invoices.line.col.lineNo'), width: 70, type: 'number' },
-      { field: 'enrollmentId', headerName: t('invoices.line.col.enrollmentId'), width: 140, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
-      { field: 'nik', headerName: t('invoices.line.col.nik'), width: 155, sortable: false, renderCell: ({ value }) => <Box component="span" sx={MONO}>{value as string}</Box> },
-      { field: 'trainingId', headerName: t('invoices.line.col.trainingId'), width: 100, sortable: false },
-      { field: 'amount', headerName: t('invoices.line.col.amount'), width: 110, type: 'number', valueFormatter: (v: number) => rupiah(v) },
-      { field: 'status', headerName: t('invoices.line.col.status'), width: 175, renderCell: ({ row }) => (row.status ? <LineStatusChip status={row.status} /> : '—') },
+      { field: 'lineNo', headerName: t('invoices.line.col.lineNo'), width: 65, type: 'number' },
+      {
+        field: 'enrollmentId',
+        headerName: `${t('invoices.line.col.enrollmentId')} · ${t('invoices.line.col.nik')}`,
+        width: 165,
+        renderCell: ({ row }) => <TwoLines main={row.enrollmentId} sub={row.nik} mono />,
+      },
+      { field: 'trainingId', headerName: t('invoices.line.col.trainingId'), width: 95, sortable: false },
+      { field: 'amount', headerName: t('invoices.line.col.amount'), width: 105, type: 'number', valueFormatter: (v: number) => rupiah(v) },
+      { field: 'status', headerName: t('invoices.line.col.status'), width: 190, renderCell: ({ row }) => (row.status ? <LineStatusChip status={row.status} /> : '—') },
       {
         field: 'reason',
         headerName: t('invoices.line.col.reason'),
@@ -188,7 +193,7 @@ export function InvoicePage() {
         minWidth: 260,
         sortable: false,
         renderCell: ({ row }) => (
-          <Box sx={{ whiteSpace: 'normal', lineHeight: 1.35, py: 0.5, display: 'flex', gap: 0.75, alignItems: 'flex-start' }}>
+          <Box sx={{ whiteSpace: 'normal', lineHeight: 1.35, py: 0.75, display: 'flex', gap: 0.75, alignItems: 'flex-start' }}>
             {row.disputeNote && (
               <Tooltip title={row.disputeNote}>
                 <StickyNote2Outlined fontSize="small" color="action" aria-label={t('invoices.line.col.note')} />
@@ -198,7 +203,7 @@ export function InvoicePage() {
           </Box>
         ),
       },
-      { field: 'approvedAmount', headerName: t('invoices.line.col.approvedAmount'), width: 110, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
+      { field: 'approvedAmount', headerName: t('invoices.line.col.approvedAmount'), width: 105, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
     ],
     [t],
   );
@@ -240,7 +245,7 @@ export function InvoicePage() {
             <InvoiceStatusChip status={d.status} size="medium" />
           </Box>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-            {t('invoices.page.subtitle', { institution: institutionLabel, date: formatDate(d.invoiceDate, locale), age: t('invoices.ageDays', { count: d.ageDays }) })}
+            {t('invoices.page.subtitle', { institution: institutionLabel, date: formatDate(d.invoiceDate, locale), age: d.ageDays < 0 ? t('invoices.ageFuture') : t('invoices.ageText', { count: d.ageDays }) })}
           </Typography>
         </Box>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
@@ -361,6 +366,7 @@ export function InvoicePage() {
           state={table}
           getRowId={(r) => r.lineNo}
           onRowClick={(r) => setLine(r.lineNo)}
+          autoRowHeight
         />
       </Box>
 
@@ -377,7 +383,7 @@ export function InvoicePage() {
             <TableHead>
               <TableRow>
                 <TableCell>#</TableCell>
-                <TableCell>{t('invoices.page.runWhen')}</TableCell>
+                <TableCell sx={{ minWidth: 220 }}>{t('invoices.page.runWhen')}</TableCell>
                 <TableCell align="right">{t('invoices.page.approved')}</TableCell>
                 <TableCell align="right">{t('invoices.page.disputed')}</TableCell>
                 <TableCell>{t('invoices.line.col.status')}</TableCell>

@@ -24,6 +24,7 @@ import { MONO } from '../applicants/format';
 import { financeImportOptions } from '../catalog/financeImports';
 import { NUM, rupiah, sortFieldOf } from '../catalog/format';
 import { SelectFilter } from '../catalog/SelectFilter';
+import { TwoLines } from '../catalog/TwoLines';
 import { ImportDialog } from '../imports/ImportDialog';
 import { InvoiceStatusChip } from './chips';
 import { InstitutionChart } from './InstitutionChart';
@@ -66,21 +67,26 @@ export function InvoicesPage() {
 
   const columns = useMemo<GridColDef<InvoiceRow>[]>(
     () => [
-      { field: 'invoiceNo', headerName: t('invoices.col.invoiceNo'), width: 150, renderCell: ({ value }) => <Box component="span" sx={{ ...MONO, fontWeight: 600 }}>{value as string}</Box> },
-      { field: 'status', headerName: t('invoices.col.status'), width: 185, renderCell: ({ row }) => <InvoiceStatusChip status={row.status} /> },
+      { field: 'invoiceNo', headerName: t('invoices.col.invoiceNo'), width: 140, renderCell: ({ value }) => <Box component="span" sx={{ ...MONO, fontWeight: 600 }}>{value as string}</Box> },
+      { field: 'status', headerName: t('invoices.col.status'), width: 175, renderCell: ({ row }) => <InvoiceStatusChip status={row.status} /> },
       {
         field: 'institutionId',
         headerName: t('invoices.col.institution'),
         flex: 1,
-        minWidth: 220,
-        renderCell: ({ row }) => row.institutionName ?? <Box component="span" sx={{ color: 'warning.main' }}>{t('invoices.unknownInstitution', { id: row.institutionId })}</Box>,
+        minWidth: 180,
+        renderCell: ({ row }) =>
+          row.institutionName ? <TwoLines main={row.institutionName} sub={row.institutionId} /> : <TwoLines main={row.institutionId} sub={t('catalog.unknownInstitution')} warn />,
       },
-      { field: 'invoiceDate', headerName: t('invoices.col.invoiceDate'), width: 125, valueFormatter: (v: string) => formatDate(v, locale) },
-      { field: 'lines', headerName: t('invoices.col.lines'), width: 80, type: 'number' },
-      { field: 'claimedAmount', headerName: t('invoices.col.claimed'), width: 135, type: 'number', valueFormatter: (v: number) => rupiah(v) },
-      { field: 'approvedAmount', headerName: t('invoices.col.approved'), width: 135, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
+      {
+        field: 'invoiceDate',
+        headerName: t('invoices.col.dateAndAge'),
+        width: 130,
+        renderCell: ({ row }) => <TwoLines main={formatDate(row.invoiceDate, locale)} sub={row.ageDays < 0 ? t('invoices.ageFuture') : t('invoices.ageDays', { count: row.ageDays })} />,
+      },
+      { field: 'lines', headerName: t('invoices.col.lines'), width: 70, type: 'number' },
+      { field: 'claimedAmount', headerName: t('invoices.col.claimed'), width: 130, type: 'number', valueFormatter: (v: number) => rupiah(v) },
+      { field: 'approvedAmount', headerName: t('invoices.col.approved'), width: 130, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
       { field: 'disputedAmount', headerName: t('invoices.col.disputed'), width: 135, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
-      { field: 'ageDays', headerName: t('invoices.col.age'), width: 90, type: 'number', valueFormatter: (v: number) => t('invoices.ageDays', { count: v }) },
     ],
     [t, locale],
   );
@@ -138,7 +144,7 @@ export function InvoicesPage() {
           </Button>
         )}
       </Box>
-      <Box sx={{ display: 'flex', height: 420, '& .MuiDataGrid-cell--textRight': NUM }}>
+      <Box sx={{ display: 'flex', height: 380, '& .MuiDataGrid-cell--textRight': NUM }}>
         <ServerDataTable<InvoiceRow, Filter>
           id="invoices"
           label={t('invoices.title')}
