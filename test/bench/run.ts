@@ -105,8 +105,9 @@ try {
     unit: 'ms',
     budget: '<= 3000 ms',
     ok: invoice.seconds <= 3,
-    note: `median of ${invoice.repeats}; CPU ${Math.round(invoice.cpuSeconds * 1000)} ms; read ${invoice.phases.readMs}, logic ${invoice.phases.logicMs}, write ${invoice.phases.writeMs}, run+audit+commit ${Math.round(invoice.phases.finishAndCommitMs)} ms; ${invoice.participants.toLocaleString('en')} participants and enrollments; imports for the setup: enrollments ${invoice.enrollmentImportRowsPerSecond.toLocaleString('en')} rows/s, invoice ${invoice.invoiceImportRowsPerSecond.toLocaleString('en')} rows/s`,
+    note: `median of ${invoice.repeats} first reconciliations; CPU ${Math.round(invoice.cpuSeconds * 1000)} ms; read ${invoice.phases.readMs}, logic ${invoice.phases.logicMs}, write ${invoice.phases.writeMs}, run+audit+commit ${Math.round(invoice.phases.finishAndCommitMs)} ms; ${invoice.participants.toLocaleString('en')} participants and enrollments; imports for the setup: enrollments ${invoice.enrollmentImportRowsPerSecond.toLocaleString('en')} rows/s, invoice ${invoice.invoiceImportRowsPerSecond.toLocaleString('en')} rows/s`,
   });
+  add({ name: '  again after 1,000 late completions', value: Math.round(invoice.againSeconds * 1000), unit: 'ms', budget: '<= 3000 ms', ok: invoice.againSeconds <= 3 });
 
   const during = await benchListDuringImport(dbPath, demo.applicants.path);
   add({ name: 'API p99 while an import runs (list pages)', value: during.p99, unit: 'ms', budget: '<= 100 ms', ok: during.p99 <= 100, note: `p50 ${during.p50}, p95 ${during.p95}, CPU p99 ${during.cpu?.p99}, ${during.samples} samples during a re-import in a child` });

@@ -42,16 +42,22 @@ function evidenceText(line: ReconciledLine): string | null {
 
 const RESULT_BATCH = 200;
 
-/** Replaces the invoice's line results: one DELETE, then multi-row INSERTs in line order. */
+/**
+ * Writes the invoice's line results with multi-row upserts in line order: new lines are inserted, a line
+ * whose result is the same as before is left alone, a changed one is updated in place. The results always
+ * match the current lines (a re-import that changes an invoice removes them with its lines).
+ */
 function writeResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: ReconciledLine[], progress: (done: number, total: number) => void): void {
-  sqlite.prepare('DELETE FROM invoice_line_results WHERE invoice_id = ?').run(invoiceId);
   const statements = new Map<number, BetterSqlite3.Statement>();
+  const columns = ['enrollment_id', 'status', 'reason', 'approved_amount', 'facts_json', 'evidence_json'];
   const insert = (n: number) => {
     let s = statements.get(n);
     if (!s) {
       s = sqlite.prepare(
-        `INSERT INTO invoice_line_results (invoice_id, line_no, enrollment_id, status, reason, approved_amount, facts_json, evidence_json)
-         VALUES ${Array.from({ length: n }, () => `(${Number(invoiceId)},?,?,?,?,?,?,?)`).join(',')}`,
+        `INSERT INTO invoice_line_results (invoice_id, line_no, ${columns.join(', ')})
+         VALUES ${Array.from({ length: n }, () => `(${Number(invoiceId)},?,?,?,?,?,?,?)`).join(',')}
+         ON CONFLICT (invoice_id, line_no) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}
+         WHERE ${columns.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ')}`,
       );
       statements.set(n, s);
     }
