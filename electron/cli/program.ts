@@ -4,6 +4,7 @@ import { registerDbCommands } from './commands/db';
 import { registerDemoCommands } from './commands/demo';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
+import { registerInvoiceCommands } from './commands/invoice';
 import { registerScreenCommand } from './commands/screen';
 import { registerServeCommand } from './commands/serve';
 import { registerUsersCommands } from './commands/users';
@@ -33,6 +34,7 @@ const COMMAND_GROUPS: ((program: Command, act: Act) => void)[] = [
   registerScreenCommand,
   registerExportCommand,
   registerWaveCommands,
+  registerInvoiceCommands,
 ];
 
 /** Only what comes before a bare `--` is an option of ours. */

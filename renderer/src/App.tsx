@@ -21,6 +21,11 @@ import { UsersPage } from './features/users/UsersPage';
 import { WaveFormPage } from './features/waves/WaveFormPage';
 import { WavePage } from './features/waves/WavePage';
 import { WavesPage } from './features/waves/WavesPage';
+import { EnrollmentsPage } from './features/catalog/EnrollmentsPage';
+import { InstitutionsPage } from './features/catalog/InstitutionsPage';
+import { TrainingsPage } from './features/catalog/TrainingsPage';
+import { InvoicePage } from './features/invoices/InvoicePage';
+import { InvoicesPage } from './features/invoices/InvoicesPage';
 import { useSession } from './session/SessionProvider';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -86,6 +91,11 @@ export function App() {
           <Route path="/gelombang/baru" element={<WaveFormPage />} />
           <Route path="/gelombang/:number" element={<WavePage />} />
           <Route path="/gelombang/:number/ubah" element={<WaveFormPage />} />
+          <Route path="/katalog" element={<InstitutionsPage />} />
+          <Route path="/katalog/pelatihan" element={<TrainingsPage />} />
+          <Route path="/katalog/pembelian" element={<EnrollmentsPage />} />
+          <Route path="/tagihan" element={<RoleRoute area="invoices"><InvoicesPage /></RoleRoute>} />
+          <Route path="/tagihan/:invoiceNo" element={<RoleRoute area="invoices"><InvoicePage /></RoleRoute>} />
           <Route path="/pengguna" element={<RoleRoute area="users"><UsersPage /></RoleRoute>} />
           <Route path="/audit" element={<RoleRoute area="audit"><AuditPage /></RoleRoute>} />
           <Route path="/sistem" element={<RoleRoute area="system"><SystemPage /></RoleRoute>} />

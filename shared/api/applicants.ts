@@ -8,10 +8,13 @@ const STAFF = ['admin', 'reviewer'] as const;
 const FileRef = z.string().min(8).max(64);
 export const ImportKind = z.enum(['applicants', 'exclusions']);
 export type ImportKind = z.infer<typeof ImportKind>;
+/** Every kind of file an import run records (applicants' two, the catalog's three and invoices). */
+export const ImportRunKind = z.enum(['applicants', 'exclusions', 'institutions', 'trainings', 'enrollments', 'invoices']);
+export type ImportRunKind = z.infer<typeof ImportRunKind>;
 
 export const ImportRun = z.object({
   id: z.number().int(),
-  kind: ImportKind,
+  kind: ImportRunKind,
   fileName: z.string(),
   fileSha256: z.string(),
   fileSize: z.number().int(),
@@ -144,7 +147,7 @@ export const applicantsMethods = {
   'imports.preview': method({ input: z.object({ fileRef: FileRef, kind: ImportKind }), output: ImportPreview, access: STAFF, mutates: false }),
   'imports.get': method({ input: z.object({ id: z.number().int().positive() }), output: ImportRun, access: 'authenticated', mutates: false }),
   'imports.list': method({
-    input: PageQuery.extend({ kind: ImportKind.optional() }),
+    input: PageQuery.extend({ kind: ImportRunKind.optional() }),
     output: pageOf(ImportRun),
     access: 'authenticated',
     mutates: false,

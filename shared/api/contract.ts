@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { applicantsMethods } from './applicants';
 import { auditMethods } from './audit';
+import { catalogMethods } from './catalog';
 import { authMethods } from './auth';
 import { demoMethods } from './demo';
+import { invoicesMethods } from './invoices';
 import { jobsMethods } from './jobs';
 import { screeningMethods } from './screening';
 import { systemMethods } from './system';
@@ -20,6 +22,8 @@ export const contract = {
   ...screeningMethods,
   ...demoMethods,
   ...wavesMethods,
+  ...catalogMethods,
+  ...invoicesMethods,
 };
 
 export type Contract = typeof contract;

@@ -19,8 +19,8 @@ export interface EnrollmentFacts {
   /** The enrollment's participant's NIK. */
   nik: string;
   trainingId: string;
-  /** The institution the training belongs to. */
-  institutionId: string;
+  /** The institution the training belongs to; null when the training is not in the catalog. */
+  institutionId: string | null;
   /** Integer Rupiah. */
   pricePaid: number;
   /** ISO date or timestamp. */
@@ -120,6 +120,13 @@ function judge(line: InvoiceLine, input: ReconcileInput, earlierLineNo: number |
       status: 'ALREADY_BILLED',
       reason: `Enrollment ${id} sudah ditagihkan dan dinyatakan cocok pada tagihan ${billedOn.invoiceNo} baris ${billedOn.lineNo}.`,
       evidence: { enrollment: e, billedOn },
+    };
+  }
+  if (e.institutionId === null) {
+    return {
+      status: 'INSTITUTION_MISMATCH',
+      reason: `Pelatihan ${e.trainingId} tidak ada dalam katalog, sehingga tidak terbukti milik lembaga yang menagih (${input.invoice.institutionId}).`,
+      evidence: { enrollment: e, claimed: input.invoice.institutionId, recorded: null },
     };
   }
   if (e.institutionId !== input.invoice.institutionId) {

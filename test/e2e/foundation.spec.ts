@@ -59,15 +59,15 @@ test('foundation: first run, login, language, users, roles, audit, system, sessi
   });
 
   await test.step('an area still to come shows a clean placeholder', async () => {
-    await nav(page).getByRole('link', { name: 'Tagihan' }).click();
-    await expect(page.getByRole('heading', { name: 'Tagihan', level: 1 })).toBeVisible();
-    await expect(page.getByText(/Halaman Tagihan sedang disiapkan/)).toBeVisible();
+    await nav(page).getByRole('link', { name: 'Insentif' }).click();
+    await expect(page.getByRole('heading', { name: 'Insentif', level: 1 })).toBeVisible();
+    await expect(page.getByText(/Halaman Insentif sedang disiapkan/)).toBeVisible();
     await shot(page, info, 'coming-soon');
   });
 
   await test.step('a reload keeps the session', async () => {
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Tagihan' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Insentif' })).toBeVisible();
   });
 
   await test.step('log out, then a wrong password is refused with the API message', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ApiError } from '../../../shared/api/errors';
 import { resolveFileRef } from '../../core/files/registry';
 import { actAs, withCore, type ActingSession, type CliContext } from '../context';
@@ -11,7 +11,7 @@ import type { Act } from '../program';
 type Format = 'csv' | 'xlsx';
 
 /** Each report: which formats it comes in and how to start its job. Another report is one more entry. */
-const REPORTS: Record<string, { formats: readonly Format[]; start: (session: ActingSession, format: Format, options: Record<string, unknown>) => Promise<{ jobId: string }> }> = {
+const REPORTS: Record<string, { formats: readonly Format[]; needsInvoice?: boolean; start: (session: ActingSession, format: Format, options: Record<string, unknown>) => Promise<{ jobId: string }> }> = {
   applicants: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('applicants.export', { format }) },
   eligibility: { formats: ['csv', 'xlsx'], start: (s, format) => s.call('screening.exportEligibility', { format }) },
   'screening-summary': { formats: ['xlsx'], start: (s) => s.call('screening.exportSummary', {}) },
@@ -20,6 +20,12 @@ const REPORTS: Record<string, { formats: readonly Format[]; start: (session: Act
     formats: ['csv', 'xlsx'],
     start: (s, format, o) => s.call('waves.exportSelection', { number: waveOption(o), format, ...(o.province === undefined ? {} : { provinceCode: String(o.province) }) }),
   },
+  reconciliation: {
+    formats: ['csv', 'xlsx'],
+    start: (s, format, o) => s.call('invoices.exportReconciliation', { format, ...(o.invoice === undefined ? {} : { invoiceNo: String(o.invoice) }) }),
+  },
+  'invoice-workbook': { formats: ['xlsx'], needsInvoice: true, start: (s, _format, o) => s.call('invoices.exportWorkbook', { invoiceNo: String(o.invoice) }) },
+  'payment-advice': { formats: ['xlsx'], needsInvoice: true, start: (s, _format, o) => s.call('invoices.exportPaymentAdvice', { invoiceNo: String(o.invoice) }) },
 };
 
 /** `--wave N` for the wave reports. */
@@ -47,6 +53,9 @@ async function exportCommand(ctx: CliContext, [report]: string[], options: Recor
   const out = path.resolve(options.out as string);
   const format = path.extname(out).slice(1).toLowerCase() as Format;
   if (!spec.formats.includes(format)) throw new ApiError('VALIDATION', `Laporan ${report} dapat ditulis sebagai ${spec.formats.map((f) => `.${f}`).join(' atau ')}, bukan ${path.basename(out)}.`);
+  if (spec.needsInvoice && (typeof options.invoice !== 'string' || options.invoice === '')) {
+    throw new CommanderError(2, 'commander.missingMandatoryOptionValue', `error: required option '--invoice <INVOICE_NO>' not specified for the ${report} report`);
+  }
   return withCore(ctx, (core) =>
     actAs(ctx, core, 'Ekspor', async (session) => {
       const { jobId } = await spec.start(session, format, options);

@@ -15,6 +15,9 @@ type Reject = { row: number; column: string; reason: string };
 const IMPORTS: Record<string, { what: string; start: (s: ActingSession, fileRef: string) => Promise<{ jobId: string }> }> = {
   applicants: { what: 'pendaftar', start: (s, fileRef) => s.call('applicants.import', { fileRef }) },
   exclusions: { what: 'daftar pengecualian', start: (s, fileRef) => s.call('exclusions.import', { fileRef }) },
+  institutions: { what: 'lembaga pelatihan', start: (s, fileRef) => s.call('catalog.import', { fileRef, kind: 'institutions' }) },
+  trainings: { what: 'pelatihan', start: (s, fileRef) => s.call('catalog.import', { fileRef, kind: 'trainings' }) },
+  enrollments: { what: 'pembelian pelatihan (enrollment)', start: (s, fileRef) => s.call('catalog.import', { fileRef, kind: 'enrollments' }) },
 };
 
 const SHOWN_REJECTS = 20;
@@ -24,12 +27,12 @@ export function registerImportCommand(program: Command, act: Act): void {
     .command('import')
     .addArgument(new Argument('<KIND>', 'jenis file').choices(Object.keys(IMPORTS)))
     .argument('<FILE>', 'file CSV atau XLSX (DESIGN 4)')
-    .description('impor file pendaftar atau daftar pengecualian; perlu --user reviewer atau admin')
+    .description('impor file pendaftar atau daftar pengecualian (--user reviewer atau admin), lembaga, pelatihan atau pembelian (--user keuangan atau admin)')
     .action(act(importCommand));
 }
 
 /** Every reject of the run: the job's result carries the first ones, the run keeps them all. */
-async function allRejects(session: ActingSession, result: ImportResult): Promise<Reject[]> {
+export async function allRejects(session: ActingSession, result: Pick<ImportResult, 'runId' | 'rejects' | 'rejectsTruncated'>): Promise<Reject[]> {
   if (!result.rejectsTruncated) return result.rejects;
   const rejects: Reject[] = [];
   for (let page = 0; ; page++) {

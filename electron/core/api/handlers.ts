@@ -1,6 +1,8 @@
 import { applicantsHandlers } from '../applicants/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { catalogHandlers } from '../catalog/handlers';
 import { demoHandlers } from '../demo/handlers';
+import { invoicesHandlers } from '../invoices/handlers';
 import { jobsHandlers } from '../jobs/handlers';
 import { screeningHandlers } from '../screening/handlers';
 import { systemHandlers } from '../settings/handlers';
@@ -19,4 +21,6 @@ export const handlers: Handlers = {
   ...screeningHandlers,
   ...demoHandlers,
   ...wavesHandlers,
+  ...catalogHandlers,
+  ...invoicesHandlers,
 };

@@ -13,9 +13,12 @@ const PREVIEW_ROWS = 20;
 
 /** The import dialog's preview: header, where each expected column was found, and the first rows. */
 export async function previewImport(file: { path: string; name: string }, kind: 'applicants' | 'exclusions'): Promise<ImportPreview> {
+  return kind === 'applicants' ? previewTable(file, APPLICANT_COLUMNS, APPLICANT_REQUIRED) : previewTable(file, EXCLUSION_COLUMNS, EXCLUSION_REQUIRED);
+}
+
+/** The preview of any importable table, given its expected and required columns. */
+export async function previewTable(file: { path: string; name: string }, expected: readonly string[], required: readonly string[]): Promise<ImportPreview> {
   const { format, size } = sniffTable(file);
-  const expected = kind === 'applicants' ? APPLICANT_COLUMNS : EXCLUSION_COLUMNS;
-  const required: readonly string[] = kind === 'applicants' ? APPLICANT_REQUIRED : EXCLUSION_REQUIRED;
   let header: string[] | null = null;
   const rows: ImportPreview['rows'] = [];
   outer: for await (const chunk of readTable(file, format)) {

@@ -92,6 +92,10 @@ export interface Database {
   wave_pools: WavePoolsTable;
   wave_selections: WaveSelectionsTable;
   participant_expiries: ParticipantExpiriesTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  invoice_line_results: InvoiceLineResultsTable;
+  reconciliation_runs: ReconciliationRunsTable;
 }
 
 /** The applicant register (DESIGN 4); registered_at is the UTC instant in ISO form. Synced (DESIGN 8). */
@@ -130,7 +134,7 @@ export interface ExclusionsTable {
 
 export interface ImportRunsTable {
   id: Generated<number>;
-  kind: 'applicants' | 'exclusions';
+  kind: 'applicants' | 'exclusions' | 'institutions' | 'trainings' | 'enrollments' | 'invoices';
   file_name: string;
   file_sha256: string;
   file_size: number;
@@ -305,6 +309,29 @@ export interface WavesTable {
   published_on: string | null;
   published_at: string | null;
   published_by: string | null;
+/** An institution's invoice (DESIGN 3.4, 4): imported, reconciled (again until decided), then approved or rejected and locked. */
+export interface InvoicesTable {
+  id: Generated<number>;
+  invoice_no: string;
+  institution_id: string;
+  invoice_date: string;
+  status: 'imported' | 'reconciled' | 'approved' | 'rejected';
+  lines: number;
+  claimed_amount: number;
+  approved_amount: number | null;
+  disputed_amount: number | null;
+  statuses_json: string | null;
+  import_run_id: number | null;
+  imported_at: string;
+  rejected_rows: number;
+  reconcile_run_id: number | null;
+  reconciled_by: number | null;
+  reconciled_by_name: string | null;
+  reconciled_at: string | null;
+  decided_by: number | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
   version: number;
   updated_at: string;
 }
@@ -345,4 +372,43 @@ export interface ParticipantExpiriesTable {
   username: string | null;
   revoked: number;
   by_wave_json: string;
+/** One claimed line as imported, with finance's dispute note. */
+export interface InvoiceLinesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  line_no: number;
+  enrollment_id: string;
+  nik: string;
+  training_id: string;
+  amount: number;
+  dispute_note: string | null;
+  dispute_note_by: string | null;
+  dispute_note_at: string | null;
+}
+
+/** The latest reconciliation's result of one line. */
+export interface InvoiceLineResultsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  line_no: number;
+  enrollment_id: string;
+  status: string;
+  reason: string;
+  approved_amount: number;
+  facts_json: string | null;
+  evidence_json: string | null;
+}
+
+export interface ReconciliationRunsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  user_id: number | null;
+  username: string | null;
+  at: string;
+  lines: number;
+  statuses_json: string;
+  claimed_amount: number;
+  approved_amount: number;
+  disputed_amount: number;
+  seconds: number;
 }

@@ -12,6 +12,13 @@ import { computeKeys, type KeysParams } from '../waves/keys-worker';
 import { runPublication, type PublicationParams } from '../waves/run-publication';
 import { runSelection, type SelectionParams } from '../waves/run-selection';
 import { runVerifyProof, type VerifyParams } from '../waves/verify-proof';
+import { enrollmentsSpec, institutionsSpec, trainingsSpec } from '../catalog/import/catalog-specs';
+import { runFinanceImport, type FinanceImportParams } from '../catalog/import/table-import';
+import { exportPaymentAdvice } from '../invoices/export-payment-advice';
+import { exportReconciliation, type ReconciliationExportParams } from '../invoices/export-reconciliation';
+import { exportInvoiceWorkbook, type InvoiceFileParams } from '../invoices/export-workbook';
+import { invoicesSpec } from '../invoices/import-invoices';
+import { reconcileInvoiceJob, type ReconcileParams } from '../invoices/reconcile-job';
 
 /** What a job body gets inside its worker thread. */
 export interface JobContext {
@@ -41,6 +48,14 @@ export const jobKinds: Record<string, JobBody> = {
   'wave.verifyProof': (ctx) => runVerifyProof(ctx, ctx.params as VerifyParams),
   'export.waveProof': (ctx) => exportProof(ctx, ctx.params as ProofExportParams),
   'export.waveSelection': (ctx) => exportSelection(ctx, ctx.params as SelectionExportParams),
+  'import.institutions': (ctx) => runFinanceImport(ctx, institutionsSpec, ctx.params as FinanceImportParams),
+  'import.trainings': (ctx) => runFinanceImport(ctx, trainingsSpec, ctx.params as FinanceImportParams),
+  'import.enrollments': (ctx) => runFinanceImport(ctx, enrollmentsSpec, ctx.params as FinanceImportParams),
+  'import.invoices': (ctx) => runFinanceImport(ctx, invoicesSpec, ctx.params as FinanceImportParams),
+  'invoice.reconcile': (ctx) => reconcileInvoiceJob(ctx, ctx.params as ReconcileParams),
+  'export.reconciliation': (ctx) => exportReconciliation(ctx, ctx.params as ReconciliationExportParams),
+  'export.invoiceWorkbook': (ctx) => exportInvoiceWorkbook(ctx, ctx.params as InvoiceFileParams),
+  'export.paymentAdvice': (ctx) => exportPaymentAdvice(ctx, ctx.params as { invoiceNo: string }),
   verify: (ctx) => {
     const sqlite = openSqlite(ctx.dbPath, { readonly: true });
     try {

@@ -2,6 +2,8 @@ import { applicantsEn, importsEn } from '../features/applicants/messages.en';
 import { exclusionsEn } from '../features/exclusions/messages.en';
 import { screeningEn } from '../features/screening/messages.en';
 import { wavesEn } from '../features/waves/messages.en';
+import { catalogEn } from '../features/catalog/messages.en';
+import { invoicesEn } from '../features/invoices/messages.en';
 import type { Messages } from './messages';
 
 /** English: typed against the Indonesian key set, so a missing or extra key is a compile error. */
@@ -196,6 +198,17 @@ export const en: Messages = {
       wave_exportProof: 'Selection proof exported',
       wave_exportSelection: 'Selected list exported',
       participants_expire: 'Participants revoked',
+      institutions_import: 'Institutions imported',
+      trainings_import: 'Trainings imported',
+      enrollments_import: 'Purchases (enrollments) imported',
+      invoices_import: 'Invoices imported',
+      invoice_reconcile: 'Invoice reconciled',
+      invoice_approve: 'Invoice approved',
+      invoice_reject: 'Invoice rejected',
+      invoice_disputeNote: 'Dispute note on an invoice line',
+      reconciliation_export: 'Reconciliation report exported',
+      invoice_exportWorkbook: 'Reconciliation result for the institution exported',
+      invoice_exportPaymentAdvice: 'Payment advice exported',
     },
   },
   system: {
@@ -240,4 +253,6 @@ export const en: Messages = {
   screening: screeningEn,
   exclusions: exclusionsEn,
   waves: wavesEn,
+  catalog: catalogEn,
+  invoices: invoicesEn,
 };

@@ -2,6 +2,8 @@ import { applicantsId, importsId } from '../features/applicants/messages';
 import { exclusionsId } from '../features/exclusions/messages';
 import { screeningId } from '../features/screening/messages';
 import { wavesId } from '../features/waves/messages';
+import { catalogId } from '../features/catalog/messages';
+import { invoicesId } from '../features/invoices/messages';
 
 /** Bahasa Indonesia: the default language and the reference key set (en.ts must have every key). */
 export const id = {
@@ -195,6 +197,17 @@ export const id = {
       wave_exportProof: 'Ekspor bukti seleksi',
       wave_exportSelection: 'Ekspor daftar terpilih',
       participants_expire: 'Peserta dicabut',
+      institutions_import: 'Impor lembaga pelatihan',
+      trainings_import: 'Impor pelatihan',
+      enrollments_import: 'Impor pembelian (enrollment)',
+      invoices_import: 'Impor tagihan',
+      invoice_reconcile: 'Tagihan direkonsiliasi',
+      invoice_approve: 'Tagihan disetujui',
+      invoice_reject: 'Tagihan ditolak',
+      invoice_disputeNote: 'Catatan sengketa baris tagihan',
+      reconciliation_export: 'Ekspor laporan rekonsiliasi',
+      invoice_exportWorkbook: 'Ekspor hasil rekonsiliasi untuk lembaga',
+      invoice_exportPaymentAdvice: 'Ekspor nota pembayaran',
     },
   },
   system: {
@@ -239,4 +252,6 @@ export const id = {
   screening: screeningId,
   exclusions: exclusionsId,
   waves: wavesId,
+  catalog: catalogId,
+  invoices: invoicesId,
 };

@@ -42,6 +42,8 @@ interface Props<Row extends GridValidRowModel, F extends string> {
   apiRef?: RefObject<GridApi | null>;
   /** Replaces some grid texts (e.g. the pager's "1–25 dari 10.000+"). */
   localeTextOverrides?: Partial<GridLocaleText>;
+  /** Rows grow to fit wrapped text (a reason column) instead of cutting it. */
+  autoRowHeight?: boolean;
 }
 
 function storedVisibility(id: string, initialHidden: readonly string[] = []): GridColumnVisibilityModel {
@@ -58,7 +60,7 @@ function storedVisibility(id: string, initialHidden: readonly string[] = []): Gr
  * The data table for every list: pages, sorting and filtering happen on the server (the renderer
  * never holds a whole table), the view lives in the URL, and hidden columns are remembered.
  */
-export function ServerDataTable<Row extends GridValidRowModel, F extends string>({ id, columns, fetchPage, state, getRowId, onRowClick, label, initialHidden, apiRef, localeTextOverrides }: Props<Row, F>) {
+export function ServerDataTable<Row extends GridValidRowModel, F extends string>({ id, columns, fetchPage, state, getRowId, onRowClick, label, initialHidden, apiRef, localeTextOverrides, autoRowHeight }: Props<Row, F>) {
   const { t, i18n } = useTranslation();
   const { query } = state;
   const result = useQuery<Page<Row>, ApiError>({
@@ -131,6 +133,7 @@ export function ServerDataTable<Row extends GridValidRowModel, F extends string>
             }
             localeText={localeText}
             density="compact"
+            getRowHeight={autoRowHeight ? () => 'auto' : undefined}
             disableRowSelectionOnClick
             sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 }, '& .MuiDataGrid-row': onRowClick ? { cursor: 'pointer' } : undefined }}
           />

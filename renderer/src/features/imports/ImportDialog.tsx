@@ -10,9 +10,12 @@ import LinearProgress from '@mui/material/LinearProgress';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportKind } from '../../../../shared/api/applicants';
+import type { ImportPreview } from '../../../../shared/api/applicants';
+import type { ApiError } from '../../../../shared/api/errors';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
 import { browserFile, pickFile, toFileRef, type ChosenFile, type FileRef } from '../../files';
@@ -24,21 +27,62 @@ import { ImportResultView } from './ImportResultView';
 
 type Step = { step: 'pick' } | { step: 'upload'; name: string; sent: number; total: number } | { step: 'preview'; file: FileRef } | { step: 'run'; file: FileRef; jobId: string };
 
+/** One kind of file the dialog imports: its toggle label, the dialog title, and how to preview and start it. */
+export interface ImportOption<K extends string = string> {
+  value: K;
+  label: string;
+  title: string;
+  preview(fileRef: string): Promise<ImportPreview>;
+  start(fileRef: string): Promise<{ jobId: string }>;
+}
+
+/** The applicant register's two kinds (the dialog's default). */
+export function applicantImportOptions(t: TFunction): ImportOption<'applicants' | 'exclusions'>[] {
+  return (['applicants', 'exclusions'] as const).map((kind) => ({
+    value: kind,
+    label: kind === 'applicants' ? t('imports.kindApplicants') : t('imports.kindExclusions'),
+    title: kind === 'applicants' ? t('imports.titleApplicants') : t('imports.titleExclusions'),
+    preview: (fileRef) => api.call('imports.preview', { fileRef, kind }),
+    start: (fileRef) => api.call(kind === 'applicants' ? 'applicants.import' : 'exclusions.import', { fileRef }),
+  }));
+}
+
 const runIdOf = (result: unknown): number | null =>
   result && typeof result === 'object' && typeof (result as { runId?: unknown }).runId === 'number' ? (result as { runId: number }).runId : null;
 
 /**
- * Import of an applicant file or an exclusion list: choose (dialog, file input or drop), preview with the
+ * Import of a file of one of several kinds (by default an applicant file or an exclusion list; finance
+ * passes the catalog, enrollments or invoices): choose (dialog, file input or drop), preview with the
  * column match, run as a worker job with progress and cancel, then the counts and the rejects.
  */
-export function ImportDialog({ kind, onKindChange, onClose, onImported }: { kind: ImportKind; onKindChange(kind: ImportKind): void; onClose(): void; onImported(): void }) {
+export function ImportDialog<K extends string>({
+  kind,
+  onKindChange,
+  onClose,
+  onImported,
+  options: given,
+}: {
+  kind: K;
+  onKindChange(kind: NoInfer<K>): void;
+  onClose(): void;
+  onImported(): void;
+  options?: readonly ImportOption<K>[];
+}) {
   const { t } = useTranslation();
+  const options = useMemo(() => given ?? (applicantImportOptions(t) as unknown as ImportOption<K>[]), [given, t]);
+  const option = options.find((o) => o.value === kind) ?? options[0]!;
   const [state, setState] = useState<Step>({ step: 'pick' });
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const upload = useRef<AbortController | null>(null);
   const file = state.step === 'preview' || state.step === 'run' ? state.file : null;
-  const preview = useApiQuery('imports.preview', { fileRef: file?.fileRef ?? 'xxxxxxxx', kind }, { enabled: state.step === 'preview', retry: false, staleTime: Infinity });
+  const preview = useQuery<ImportPreview, ApiError>({
+    queryKey: ['import-preview', kind, file?.fileRef ?? ''],
+    queryFn: () => option.preview(file!.fileRef),
+    enabled: state.step === 'preview' && file !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
   const job = useJob(state.step === 'run' ? state.jobId : null).data;
   const runId = job?.state === 'done' ? runIdOf(job.result) : null;
   const run = useApiQuery('imports.get', { id: runId ?? 1 }, { enabled: runId !== null });
@@ -75,7 +119,7 @@ export function ImportDialog({ kind, onKindChange, onClose, onImported }: { kind
     setStarting(true);
     setError(null);
     try {
-      const { jobId } = await api.call(kind === 'applicants' ? 'applicants.import' : 'exclusions.import', { fileRef: state.file.fileRef });
+      const { jobId } = await option.start(state.file.fileRef);
       setState({ step: 'run', file: state.file, jobId });
     } catch (err) {
       setError((err as Error).message);
@@ -90,7 +134,7 @@ export function ImportDialog({ kind, onKindChange, onClose, onImported }: { kind
 
   const finished = job && job.state !== 'running';
   const blocked = !preview.data || preview.data.missing.length > 0;
-  const title = kind === 'applicants' ? t('imports.titleApplicants') : t('imports.titleExclusions');
+  const title = option.title;
 
   return (
     <Dialog
@@ -108,14 +152,17 @@ export function ImportDialog({ kind, onKindChange, onClose, onImported }: { kind
     >
       <DialogTitle id="import-title">{title}</DialogTitle>
       <DialogContent dividers sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
-        {state.step !== 'run' && (
+        {state.step !== 'run' && options.length > 1 && (
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
             <Typography variant="body2" color="text.secondary" id="import-kind-label">
               {t('imports.kind')}
             </Typography>
-            <ToggleButtonGroup size="small" exclusive value={kind} onChange={(_, v: ImportKind | null) => v && onKindChange(v)} aria-labelledby="import-kind-label">
-              <ToggleButton value="applicants">{t('imports.kindApplicants')}</ToggleButton>
-              <ToggleButton value="exclusions">{t('imports.kindExclusions')}</ToggleButton>
+            <ToggleButtonGroup size="small" exclusive value={kind} onChange={(_, v: K | null) => v && onKindChange(v)} aria-labelledby="import-kind-label">
+              {options.map((o) => (
+                <ToggleButton key={o.value} value={o.value}>
+                  {o.label}
+                </ToggleButton>
+              ))}
             </ToggleButtonGroup>
           </Box>
         )}
