@@ -4,6 +4,7 @@ import * as m0002 from './0002_applicants';
 import * as m0003 from './0003_screening';
 import * as m0004 from './0004_applicant_list_indexes';
 import * as m0005 from './0005_catalog_enrollments';
+import * as m0008 from './0008_applicant_fts_columnsize';
 
 /**
  * Every migration, in order, imported statically: a packaged app has no directory to scan.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_screening': m0003,
   '0004_applicant_list_indexes': m0004,
   '0005_catalog_enrollments': m0005,
+  '0008_applicant_fts_columnsize': m0008,
 };
