@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tableState, tempFile } from '../helpers/applicants';
@@ -219,6 +220,40 @@ describe('applicants import: rows', () => {
     s.prepare(`UPDATE applicants SET full_name = ? WHERE registration_id = ?`).run(someone.full_name, someone.registration_id);
     // Re-importing the same file changes nothing.
     expect(result(await importFile(app, app.adminToken, file))).toMatchObject({ inserted: 0, updated: 0, unchanged: 60_000, rejected: 0 });
+  }, 120_000);
+
+  it('a file read in its own thread keeps file order, rejects by row and column, and a refusal late in the file changes nothing', async () => {
+    app = await createTestApp();
+    const s = app.core.db.sqlite;
+    // 40,000 rows (over 4 MB: read and checked in a worker thread while the job writes).
+    const file = tempFile('threaded.csv', '');
+    generateApplicantsCsv(file, 40_000, 5);
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    const fields = (i: number) => lines[i]!.split(',');
+    const bad = fields(20_000);
+    bad[5] = 'X'; // gender outside its list: row 20,001
+    lines[20_000] = bad.join(',');
+    lines[30_000] = [fields(10)[0], ...fields(30_000).slice(1)].join(','); // row 30,001 repeats row 11's registration_id
+    const quoted = fields(25_000);
+    quoted[3] = '"Budi, Jr."'; // quoted: checked value by value, between rows taken as lines
+    lines[25_000] = quoted.join(',');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = result(await importFile(app, app.adminToken, file));
+    expect(r).toMatchObject({ inserted: 39_998, rejected: 2 });
+    expect(r.rejects.map((x) => [x.row, x.column])).toEqual([[20_001, 'gender'], [30_001, 'registration_id']]);
+    expect(r.rejects[1]!.reason).toMatch(/baris 11\b/);
+    // Rows are stored in file order: ids follow the file's rows (one rejected row before these).
+    const ids = (regs: string[]) => regs.map((reg) => s.prepare('SELECT id FROM applicants WHERE registration_id = ?').pluck().get(reg));
+    const reg = (i: number) => fields(i)[0]!;
+    expect(ids([reg(24_999), reg(25_000), reg(25_001)])).toEqual([24_998, 24_999, 25_000]);
+    expect(s.prepare('SELECT full_name FROM applicants WHERE registration_id = ?').pluck().get(reg(25_000))).toBe('Budi, Jr.');
+
+    const before = tableState(app);
+    const refused = tempFile('late-refusal.csv', `${lines.join('\n')}\n${applicantLine('Z-1', { full_name: 'x'.repeat(10_001) })}\n`);
+    const job = await importFile(app, app.adminToken, refused);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/late-refusal\.csv, baris 40002.*lebih dari 10\.000 karakter/) });
+    expect(tableState(app)).toEqual(before);
   }, 120_000);
 
   it('only reviewers and admins import; others get FORBIDDEN', async () => {
