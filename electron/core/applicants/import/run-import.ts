@@ -2,10 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { appendAuditSync } from '../../audit/chain';
 import { openSqlite } from '../../db/connection';
 import { bulkLoadPlan } from './bulk-load';
-import { parsedBatches } from './parse-source';
+import { parsedBatches, type ParsedSource } from './parse-source';
 import { ROW_WIDTH, type ImportKind } from './parse-rows';
 import type { Reject } from './row-checks';
-import { sha256File, sniffTable } from './table-source';
+import { sha256File, sniffTable, type TableFormat } from './table-source';
 import { applicantWriter, exclusionWriter, rejectWriter, type RowWriter } from './writers';
 import { acceptedApplicantValues } from './fast-checks';
 
@@ -57,10 +57,19 @@ export async function runImport(ctx: ImportContext, params: ImportParams): Promi
   const now = (ctx.now ?? (() => new Date()))();
   const file = { path: params.path, name: params.fileName, maxBytes: params.maxBytes };
   const { format, size } = sniffTable(file);
-  const sha256 = await sha256File(params.path);
-  ctx.checkCancelled();
-  ctx.phase?.('hash');
+  // Reading starts now (a large file's reader thread starts while the file is hashed and the database opened).
+  const source = parsedBatches(file, format, params.kind, size);
+  try {
+    const sha256 = await sha256File(params.path);
+    ctx.checkCancelled();
+    ctx.phase?.('hash');
+    return await importFile(ctx, params, source, { format, size, sha256, now, started });
+  } finally {
+    await source.close();
+  }
+}
 
+async function importFile(ctx: ImportContext, params: ImportParams, source: ParsedSource, info: Info): Promise<ImportResult> {
   const sqlite = openSqlite(ctx.dbPath);
   sqlite.pragma('cache_size = -131072');
   if (params.kind === 'applicants') {
@@ -73,7 +82,7 @@ export async function runImport(ctx: ImportContext, params: ImportParams): Promi
   }
   sqlite.exec('BEGIN IMMEDIATE');
   try {
-    const result = await importInTransaction(sqlite, ctx, params, { format, size, sha256, now, started });
+    const result = await importInTransaction(sqlite, ctx, params, source, info);
     sqlite.exec('COMMIT');
     ctx.phase?.('commit');
     return result;
@@ -85,12 +94,15 @@ export async function runImport(ctx: ImportContext, params: ImportParams): Promi
   }
 }
 
-async function importInTransaction(
-  sqlite: BetterSqlite3.Database,
-  ctx: ImportContext,
-  params: ImportParams,
-  info: { format: 'csv' | 'xlsx'; size: number; sha256: string; now: Date; started: number },
-): Promise<ImportResult> {
+interface Info {
+  format: TableFormat;
+  size: number;
+  sha256: string;
+  now: Date;
+  started: number;
+}
+
+async function importInTransaction(sqlite: BetterSqlite3.Database, ctx: ImportContext, params: ImportParams, source: ParsedSource, info: Info): Promise<ImportResult> {
   const at = info.now.toISOString();
   const runId = Number(
     sqlite
@@ -112,31 +124,25 @@ async function importInTransaction(
   let rejectedRows = 0;
   let rows = 0;
 
-  const file = { path: params.path, name: params.fileName, maxBytes: params.maxBytes };
-  const source = parsedBatches(file, info.format, params.kind, info.size);
-  try {
-    for await (const batch of source) {
-      if (batch.layout && readLine === null) readLine = acceptedApplicantValues(batch.layout.indexes);
-      let line = 0;
-      let value = 0;
-      for (const fromLine of batch.fromLine) {
-        if (fromLine) writer.add(readLine!(batch.lines[line++]!.split(batch.layout!.delimiter)));
-        else writer.add(batch.values.slice(value, (value += width)));
-      }
-      for (const r of batch.rejects) {
-        storeReject(r);
-        if (firstRejects.length < RESULT_REJECTS) firstRejects.push(r);
-        rejectCount++;
-      }
-      rows += batch.rows;
-      rejectedRows += batch.rejectedRows;
-      ctx.checkCancelled();
-      const elapsed = (Date.now() - info.started) / 1000;
-      const total = batch.bytesRead > 0 ? Math.max(rows, Math.round((rows * info.size) / batch.bytesRead)) : null;
-      ctx.progress(rows, total, `${Math.round(rows / Math.max(elapsed, 0.001)).toLocaleString('id-ID')} baris/detik`);
+  for await (const batch of source) {
+    if (batch.layout && readLine === null) readLine = acceptedApplicantValues(batch.layout.indexes);
+    let line = 0;
+    let value = 0;
+    for (const fromLine of batch.fromLine) {
+      if (fromLine) writer.add(readLine!(batch.lines[line++]!.split(batch.layout!.delimiter)));
+      else writer.add(batch.values.slice(value, (value += width)));
     }
-  } finally {
-    await source.close();
+    for (const r of batch.rejects) {
+      storeReject(r);
+      if (firstRejects.length < RESULT_REJECTS) firstRejects.push(r);
+      rejectCount++;
+    }
+    rows += batch.rows;
+    rejectedRows += batch.rejectedRows;
+    ctx.checkCancelled();
+    const elapsed = (Date.now() - info.started) / 1000;
+    const total = batch.bytesRead > 0 ? Math.max(rows, Math.round((rows * info.size) / batch.bytesRead)) : null;
+    ctx.progress(rows, total, `${Math.round(rows / Math.max(elapsed, 0.001)).toLocaleString('id-ID')} baris/detik`);
   }
   writer.flush();
   ctx.phase?.('read, check and write rows');
