@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tableState, tempFile } from '../helpers/applicants';
@@ -185,6 +186,75 @@ describe('applicants import: rows', () => {
     // The bulk path dropped the indexes and triggers inside the transaction: the rollback brings all back.
     expect(schema()).toEqual(schemaBefore);
   }, 60_000);
+
+  it.each([
+    ['into an empty register', false],
+    ['into a small register', true],
+  ])('a large file loaded %s leaves every index, trigger and the name index in place, listable and searchable', async (_, seeded) => {
+    app = await createTestApp();
+    const s = app.core.db.sqlite;
+    const schema = () => s.prepare(`SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('applicants', 'applicants_fts') ORDER BY name`).all();
+    const schemaBefore = schema();
+    if (seeded) result(await importFile(app, app.adminToken, tempFile('seed.csv', `${HEADER}\n${applicantLine('S-1')}\n`)));
+    // 60,000 rows (about 8 MB) take the bulk path: indexes and the FTS index are rebuilt inside the import's transaction.
+    const file = tempFile('large.csv', '');
+    generateApplicantsCsv(file, 60_000, 11);
+    expect(result(await importFile(app, app.adminToken, file))).toMatchObject({ inserted: 60_000, updated: 0, rejected: 0 });
+    expect(schema()).toEqual(schemaBefore);
+    expect(s.pragma('integrity_check', { simple: true })).toBe('ok');
+    // FTS5's own check compares the index with the applicants rows (rank 1: against the content table).
+    s.exec(`INSERT INTO applicants_fts(applicants_fts, rank) VALUES ('integrity-check', 1)`);
+    const someone = s.prepare('SELECT registration_id, full_name, nik FROM applicants WHERE id = 40000').get() as { registration_id: string; full_name: string; nik: string };
+    const byName = await app.as(app.adminToken, 'applicants.list', { q: someone.full_name, sortField: 'registrationId', pageSize: 100 });
+    const exact = s.prepare(`SELECT count(*) FROM applicants WHERE full_name = ?`).pluck().get(someone.full_name) as number;
+    expect(byName.total).toBeGreaterThanOrEqual(exact);
+    // Every word of the query begins a word of each name found.
+    const words = someone.full_name.toLowerCase().split(' ');
+    for (const r of byName.rows) expect(words.every((w) => r.fullName.toLowerCase().split(' ').some((n) => n.startsWith(w))), r.fullName).toBe(true);
+    expect((await app.as(app.adminToken, 'applicants.list', { q: someone.nik })).rows.map((r) => r.registrationId)).toContain(someone.registration_id);
+    const page = await app.as(app.adminToken, 'applicants.list', { provinceCode: '32', sortField: 'fullName' });
+    expect(page.total).toBe((s.prepare(`SELECT count(*) FROM applicants WHERE province_code = '32'`).pluck().get() as number));
+    // A later change to a name reaches the name index through the recreated triggers.
+    s.prepare(`UPDATE applicants SET full_name = 'Zulkarnaen Xylofon' WHERE registration_id = ?`).run(someone.registration_id);
+    expect((await app.as(app.adminToken, 'applicants.list', { q: 'Xylofon' })).rows.map((r) => r.registrationId)).toEqual([someone.registration_id]);
+    s.prepare(`UPDATE applicants SET full_name = ? WHERE registration_id = ?`).run(someone.full_name, someone.registration_id);
+    // Re-importing the same file changes nothing.
+    expect(result(await importFile(app, app.adminToken, file))).toMatchObject({ inserted: 0, updated: 0, unchanged: 60_000, rejected: 0 });
+  }, 120_000);
+
+  it('a file read in its own thread keeps file order, rejects by row and column, and a refusal late in the file changes nothing', async () => {
+    app = await createTestApp();
+    const s = app.core.db.sqlite;
+    // 40,000 rows (over 4 MB: read and checked in a worker thread while the job writes).
+    const file = tempFile('threaded.csv', '');
+    generateApplicantsCsv(file, 40_000, 5);
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    const fields = (i: number) => lines[i]!.split(',');
+    const bad = fields(20_000);
+    bad[5] = 'X'; // gender outside its list: row 20,001
+    lines[20_000] = bad.join(',');
+    lines[30_000] = [fields(10)[0], ...fields(30_000).slice(1)].join(','); // row 30,001 repeats row 11's registration_id
+    const quoted = fields(25_000);
+    quoted[3] = '"Budi, Jr."'; // quoted: checked value by value, between rows taken as lines
+    lines[25_000] = quoted.join(',');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = result(await importFile(app, app.adminToken, file));
+    expect(r).toMatchObject({ inserted: 39_998, rejected: 2 });
+    expect(r.rejects.map((x) => [x.row, x.column])).toEqual([[20_001, 'gender'], [30_001, 'registration_id']]);
+    expect(r.rejects[1]!.reason).toMatch(/baris 11\b/);
+    // Rows are stored in file order: ids follow the file's rows (one rejected row before these).
+    const ids = (regs: string[]) => regs.map((reg) => s.prepare('SELECT id FROM applicants WHERE registration_id = ?').pluck().get(reg));
+    const reg = (i: number) => fields(i)[0]!;
+    expect(ids([reg(24_999), reg(25_000), reg(25_001)])).toEqual([24_998, 24_999, 25_000]);
+    expect(s.prepare('SELECT full_name FROM applicants WHERE registration_id = ?').pluck().get(reg(25_000))).toBe('Budi, Jr.');
+
+    const before = tableState(app);
+    const refused = tempFile('late-refusal.csv', `${lines.join('\n')}\n${applicantLine('Z-1', { full_name: 'x'.repeat(10_001) })}\n`);
+    const job = await importFile(app, app.adminToken, refused);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/late-refusal\.csv, baris 40002.*lebih dari 10\.000 karakter/) });
+    expect(tableState(app)).toEqual(before);
+  }, 120_000);
 
   it('only reviewers and admins import; others get FORBIDDEN', async () => {
     app = await createTestApp();

@@ -27,14 +27,17 @@ export interface JobRunner {
   close(): Promise<void>;
 }
 
-/** The worker entry: the built file beside the bundle, or the TypeScript source run through tsx (worker-dev.mjs). */
-export function workerScript(): { file: string; execArgv: string[] } {
+/**
+ * A worker entry: the built file beside the bundle (`<built>.js`), or the TypeScript source run through tsx
+ * (worker-dev.mjs, told the source as its argument). Defaults to the job worker.
+ */
+export function workerScript(built = 'jobWorker', devSource?: string): { file: string; argv: string[] } {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Bundled code may sit in out/main or in out/main/chunks.
-  for (const built of [path.join(here, 'jobWorker.js'), path.join(here, '..', 'jobWorker.js')]) {
-    if (fs.existsSync(built)) return { file: built, execArgv: [] };
+  for (const file of [path.join(here, `${built}.js`), path.join(here, '..', `${built}.js`)]) {
+    if (fs.existsSync(file)) return { file, argv: [] };
   }
-  return { file: path.join(here, 'worker-dev.mjs'), execArgv: [] };
+  return { file: path.join(here, 'worker-dev.mjs'), argv: devSource ? [devSource] : [] };
 }
 
 const KEEP_FINISHED = 50;
@@ -66,7 +69,7 @@ export function createJobRunner(dbPath: string): JobRunner {
       const job: JobRecord = { id, kind, state: 'running', done: 0, total: null, message: null, startedAt: new Date().toISOString(), ownerId: owner.userId };
       jobs.set(id, job);
       const data: WorkerInput = { kind, dbPath, params, cancelFlag: buffer, owner };
-      const worker = new Worker(script.file, { workerData: data, execArgv: script.execArgv });
+      const worker = new Worker(script.file, { workerData: data, argv: script.argv });
       workers.set(id, { worker, flag });
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') {

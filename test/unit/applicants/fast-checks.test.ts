@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastApplicantCheck } from '../../../electron/core/applicants/import/fast-checks';
+import { acceptedApplicantValues, fastApplicantCheck } from '../../../electron/core/applicants/import/fast-checks';
 import { APPLICANT_COLUMNS, APPLICANT_REQUIRED, checkApplicant } from '../../../electron/core/applicants/import/row-checks';
 import { matchColumns } from '../../../electron/core/applicants/import/columns';
 
@@ -22,7 +22,8 @@ const VARIANTS: Record<string, string[]> = {
     '2026-05-03 23:59:59', '2026-05-03T23:59:59-05:00', '2026-05-03T00:00:00+14:00', '2026-05-03T00:00:00+15:00',
     '2026-05-03T00:00:00+07:60', '2026-05-03T24:00:00Z', '2026-05-03T12:60:00Z', '2026-05-03T12:00:60Z', '2026-02-30T12:00:00Z',
     '2026-05-03T08:15:00.123+07:00', '2026-05-03T08:15+07:00', '2026-05-03', '0999-05-03T08:15:00Z', '2026-05-03T08:15:00+0700',
-    '2026-05-03T08:15:00+07', '2026-05-03X08:15:00Z', '2024-03-01T03:00:00+07:00', '',
+    '2026-05-03T08:15:00+07', '2026-05-03X08:15:00Z', '2024-03-01T03:00:00+07:00', '2026-01-01T03:00:00+07:00',
+    '2026-12-31T23:00:00-02:00', '2026-02-28T23:30:00-01:00', '2024-02-28T23:30:00-01:00', '1000-01-01T03:00:00+07:00', '',
   ],
   test_score: ['85', '0', '100', '101', '085', '+85', '85.0', '-1', 'x', '1000', ''],
 };
@@ -43,6 +44,7 @@ describe('fastApplicantCheck', () => {
       if (order === 'shuffled') header.reverse().splice(3, 0, 'extra');
       const indexes = matchColumns(header, APPLICANT_COLUMNS, APPLICANT_REQUIRED).indexes;
       const fast = fastApplicantCheck(indexes);
+      const again = acceptedApplicantValues(indexes);
       let accepted = 0;
       for (let n = 0; n < 20_000; n++) {
         // Mostly valid rows with one or two odd values, so both paths are exercised.
@@ -55,6 +57,8 @@ describe('fastApplicantCheck', () => {
         if (quick === null) continue;
         accepted++;
         expect(quick).toEqual(checkApplicant(values, 2, indexes));
+        // The writing thread's reading of an accepted line gives the same values.
+        expect(again(values)).toEqual(quick);
       }
       expect(accepted).toBeGreaterThan(1000);
     });
@@ -66,5 +70,9 @@ describe('fastApplicantCheck', () => {
     for (const at of ['2026-05-03T08:15:00+07:00', '2026-05-03T01:15:00Z', '2026-05-03T08:15:00']) {
       expect(fastApplicantCheck(indexes)(row(at))?.[12]).toBe('2026-05-03T01:15:00.000Z');
     }
+    // A Jakarta time before 07:00 is the previous UTC day, across a month and a year too.
+    expect(fastApplicantCheck(indexes)(row('2026-05-03T06:15:00+07:00'))?.[12]).toBe('2026-05-02T23:15:00.000Z');
+    expect(fastApplicantCheck(indexes)(row('2026-03-01T00:00:00'))?.[12]).toBe('2026-02-28T17:00:00.000Z');
+    expect(fastApplicantCheck(indexes)(row('2026-01-01T03:00:00+07:00'))?.[12]).toBe('2025-12-31T20:00:00.000Z');
   });
 });

@@ -23,8 +23,11 @@ export class CsvReader {
     this.maxRecord = maxCell * 64;
   }
 
-  /** Feeds decoded text; calls onRecord for every complete record. `final` flushes the last one. */
-  push(chunk: string, final: boolean, onRecord: (fields: string[], row: number) => void): void {
+  /**
+   * Feeds decoded text; calls onRecord for every complete record. `final` flushes the last one. A record
+   * without quotes also comes with its line (no line break), of which the fields are `line.split(delimiter)`.
+   */
+  push(chunk: string, final: boolean, onRecord: (fields: string[], row: number, line?: string) => void): void {
     const s = this.rest.length ? this.rest + chunk : chunk;
     const d = this.delimiter;
     const len = s.length;
@@ -42,7 +45,7 @@ export class CsvReader {
         pos = end + 1;
         if (line.length === 0) continue;
         if (line.length > this.maxCell) this.checkCells(line.split(d), this.row);
-        onRecord(line.split(d), this.row);
+        onRecord(line.split(d), this.row, line);
         continue;
       }
       const parsed = this.parseQuoted(s, pos, final);

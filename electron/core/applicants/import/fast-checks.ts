@@ -1,7 +1,7 @@
 import { EDUCATION_LEVELS, EMPLOYMENT_STATUSES } from '../../../../shared/applicant-values';
 import { PROVINCES } from '../../../../shared/regions/provinces';
 import { REGENCIES } from '../../../../shared/regions/regencies';
-import type { ApplicantValues } from './row-checks';
+import { APPLICANT_COLUMNS, type ApplicantValues } from './row-checks';
 
 /**
  * The common case of checkApplicant without its allocations: a row whose values are already in the
@@ -46,9 +46,32 @@ function dateAt(s: string): number {
 
 const p2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+const p4 = (n: number) => (n < 1000 ? String(n).padStart(4, '0') : `${n}`);
+
+/** The calendar day `delta` (±1) from y-m-d, as `YYYY-MM-DD`; null outside years 1000–9999. */
+function shiftDay(y: number, m: number, d: number, delta: number): string | null {
+  d += delta;
+  if (d < 1) {
+    m--;
+    if (m < 1) {
+      m = 12;
+      y--;
+    }
+    d = m === 2 && leap(y) ? 29 : DAYS[m - 1]!;
+  } else if (d > (m === 2 && leap(y) ? 29 : DAYS[m - 1]!)) {
+    d = 1;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return y < 1000 || y > 9999 ? null : `${p4(y)}-${p2(m)}-${p2(d)}`;
+}
+
 /**
- * registered_at as parseTimestamp stores it (the UTC instant, `…T…:…:….000Z`), for the forms above
- * when the instant falls on the same calendar day; null sends the value to parseTimestamp.
+ * registered_at as parseTimestamp stores it (the UTC instant, `…T…:…:….000Z`), for the forms above;
+ * null sends the value to parseTimestamp.
  */
 function fastTimestamp(v: string): string | null {
   const len = v.length;
@@ -73,18 +96,26 @@ function fastTimestamp(v: string): string | null {
     if (oh < 0 || oh > 14 || om < 0 || om > 59) return null;
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   }
-  const minutes = h * 60 + mi - offset;
-  if (minutes < 0 || minutes >= 1440) return null;
-  return `${v.slice(0, 10)}T${p2(Math.floor(minutes / 60))}:${p2(minutes % 60)}:${v.slice(17, 19)}.000Z`;
+  let minutes = h * 60 + mi - offset;
+  let day = v.slice(0, 10);
+  // An offset moves the instant at most one calendar day (a Jakarta time before 07:00 is the previous UTC day).
+  if (minutes < 0 || minutes >= 1440) {
+    const delta = minutes < 0 ? -1 : 1;
+    minutes -= delta * 1440;
+    const shifted = shiftDay(digits(v, 0, 4), digits(v, 5, 2), digits(v, 8, 2), delta);
+    if (shifted === null) return null;
+    day = shifted;
+  }
+  return `${day}T${p2(Math.floor(minutes / 60))}:${p2(minutes % 60)}:${v.slice(17, 19)}.000Z`;
 }
+
+type Positions = [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+/** Each stored column's index in the file's fields (-1: absent), in ApplicantValues order. */
+const positions = (indexes: Record<string, number>) => APPLICANT_COLUMNS.map((c) => indexes[c] ?? -1) as Positions;
 
 /** A fast check for the file's column positions (matchColumns' indexes). */
 export function fastApplicantCheck(indexes: Record<string, number>): FastApplicantCheck {
-  const at = (c: string) => indexes[c] ?? -1;
-  const [iReg, iNik, iKk, iName, iBirth, iGender, iPhone, iEmail, iProv, iRegency, iEdu, iEmp, iAt, iScore] = [
-    'registration_id', 'nik', 'kk', 'full_name', 'birth_date', 'gender', 'phone', 'email',
-    'province_code', 'regency_code', 'education', 'employment_status', 'registered_at', 'test_score',
-  ].map(at) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [iReg, iNik, iKk, iName, iBirth, iGender, iPhone, iEmail, iProv, iRegency, iEdu, iEmp, iAt, iScore] = positions(indexes);
   const opt = (values: string[], i: number) => (i < 0 ? '' : (values[i] ?? '').trim());
   return (values) => {
     const registrationId = (values[iReg] ?? '').trim();
@@ -124,6 +155,26 @@ export function fastApplicantCheck(indexes: Record<string, number>): FastApplica
     return [
       registrationId, nik, kk, fullName, birth, gender, phone === '' ? null : phone, email === '' ? null : email,
       province, regency, education, employment, registeredAt, score,
+    ];
+  };
+}
+
+/**
+ * What fastApplicantCheck returns for fields it has accepted, without checking them again: the writing
+ * thread's reading of a line the reading thread accepted (parse-rows). For any other fields the result is
+ * meaningless.
+ */
+export function acceptedApplicantValues(indexes: Record<string, number>): (values: string[]) => ApplicantValues {
+  const [iReg, iNik, iKk, iName, iBirth, iGender, iPhone, iEmail, iProv, iRegency, iEdu, iEmp, iAt, iScore] = positions(indexes);
+  return (values) => {
+    const get = (i: number) => (i < 0 ? '' : (values[i] ?? '').trim());
+    const phone = get(iPhone);
+    const email = get(iEmail);
+    const education = get(iEdu);
+    const score = get(iScore);
+    return [
+      get(iReg), get(iNik), get(iKk), get(iName), get(iBirth), get(iGender), phone === '' ? null : phone, email === '' ? null : email,
+      get(iProv), get(iRegency), education === '' ? null : education, get(iEmp), fastTimestamp(get(iAt))!, score === '' ? null : Number(score),
     ];
   };
 }

@@ -11,10 +11,14 @@ export interface TableRecord {
   /** Spreadsheet row number: the header is 1. */
   row: number;
   values: string[];
+  /** A CSV record without quotes: its text, of which values are the split on `delimiter`. */
+  line?: string;
 }
 
 export interface TableChunk {
   records: TableRecord[];
+  /** The CSV separator (records' `line`s split on it); absent for XLSX. */
+  delimiter?: string;
   /** Bytes of the file consumed so far (for the progress estimate). */
   bytesRead: number;
 }
@@ -71,10 +75,11 @@ export function readTable(file: TableFile, format: TableFormat): AsyncGenerator<
 async function* readCsv(file: TableFile): AsyncGenerator<TableChunk> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let reader: CsvReader | null = null;
+  let delimiter: string | undefined;
   let bytesRead = 0;
   let records: TableRecord[] = [];
-  const onRecord = (values: string[], row: number) => {
-    records.push({ row, values });
+  const onRecord = (values: string[], row: number, line?: string) => {
+    records.push(line === undefined ? { row, values } : { row, values, line });
   };
   const decode = (chunk: Buffer | undefined) => {
     try {
@@ -87,17 +92,19 @@ async function* readCsv(file: TableFile): AsyncGenerator<TableChunk> {
     const buf = chunk as Buffer;
     bytesRead += buf.length;
     const text = decode(buf);
-    reader ??= new CsvReader(file.name, detectDelimiter(text), MAX_CELL_CHARS);
+    delimiter ??= detectDelimiter(text);
+    reader ??= new CsvReader(file.name, delimiter, MAX_CELL_CHARS);
     reader.push(text, false, onRecord);
     if (records.length) {
-      yield { records, bytesRead };
+      yield { records, delimiter, bytesRead };
       records = [];
     }
   }
   const tail = decode(undefined);
-  reader ??= new CsvReader(file.name, detectDelimiter(tail), MAX_CELL_CHARS);
+  delimiter ??= detectDelimiter(tail);
+  reader ??= new CsvReader(file.name, delimiter, MAX_CELL_CHARS);
   reader.push(tail, true, onRecord);
-  if (records.length) yield { records, bytesRead };
+  if (records.length) yield { records, delimiter, bytesRead };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

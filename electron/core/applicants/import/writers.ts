@@ -54,13 +54,6 @@ export function applicantWriter(sqlite: BetterSqlite3.Database, runId: number, u
   let rows = 0;
   const flush = () => {
     if (rows === 0) return;
-    if (options.emptyTable) {
-      statement(rows).run(pending);
-      counts.inserted += rows;
-      pending = [];
-      rows = 0;
-      return;
-    }
     const versions = statement(rows).all(pending) as number[];
     let inserted = 0;
     for (const v of versions) if (v === 1) inserted++;
@@ -70,6 +63,19 @@ export function applicantWriter(sqlite: BetterSqlite3.Database, runId: number, u
     pending = [];
     rows = 0;
   };
+  if (options.emptyTable) {
+    // Nothing to learn per row: one single-row statement per row binds straight from the values (measured
+    // on 1M rows: about 1 s less CPU than gathering 500 rows into one multi-row INSERT).
+    const one = statement(1);
+    return {
+      counts,
+      add(values) {
+        one.run(values);
+        counts.inserted++;
+      },
+      flush() {},
+    };
+  }
   return {
     counts,
     add(values) {

@@ -33,7 +33,7 @@ export const APPLICANT_INDEXES = [
 /**
  * The name index: external content (the names live in applicants only), accents and case folded, with
  * prefix indexes for 2 and 3 characters so that a short typed prefix reads one doclist instead of merging
- * every name word it begins (0004 rebuilds an index created without them).
+ * every name word it begins (0004 rebuilds an index created without them; 0008 recreates it without column sizes).
  */
 export const APPLICANT_FTS = `CREATE VIRTUAL TABLE applicants_fts USING fts5(
       full_name, content='applicants', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3'

@@ -6,6 +6,7 @@ import * as m0004 from './0004_applicant_list_indexes';
 import * as m0005 from './0005_catalog_enrollments';
 import * as m0006 from './0006_waves';
 import * as m0007 from './0007_invoices';
+import * as m0008 from './0008_applicant_fts_columnsize';
 
 /**
  * Every migration, in order, imported statically: a packaged app has no directory to scan.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_catalog_enrollments': m0005,
   '0006_waves': m0006,
   '0007_invoices': m0007,
+  '0008_applicant_fts_columnsize': m0008,
 };

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError } from '../../../../shared/api/errors';
+import { parseRows } from './parse-rows';
+import type { ParserInput, ParserMessage } from './parse-source';
+
+/**
+ * Worker thread entry: reads and checks one file (parseRows) and posts its batches to the importing
+ * thread, at most `window` ahead of the batches that thread has written (it answers each with a message).
+ */
+const input = workerData as ParserInput;
+
+/**
+ * This thread yields to the others of the process (the UI's API calls, the writing job): on Linux a thread
+ * has its own nice value, set through its id (/proc/thread-self). Elsewhere it keeps the normal priority.
+ */
+function yieldToOtherThreads(nice: number) {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, nice);
+  } catch {
+    // Not Linux, or not allowed: the normal priority.
+  }
+}
+if (input.nice) yieldToOtherThreads(input.nice);
+const port = parentPort!;
+const post = (m: ParserMessage) => port.postMessage(m);
+let credits = input.window;
+let wake: (() => void) | null = null;
+port.on('message', () => {
+  credits++;
+  wake?.();
+  wake = null;
+});
+
+parseRows(input.file, input.format, input.kind, async (batch) => {
+  while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credits--;
+  post({ type: 'batch', batch });
+}).then(
+  () => post({ type: 'end' }),
+  (err: unknown) => {
+    if (err instanceof ApiError) post({ type: 'error', code: err.code, message: err.message });
+    else post({ type: 'error', code: 'INTERNAL', message: `Membaca file gagal: ${(err as Error)?.message ?? String(err)}` });
+  },
+).finally(() => port.close());
