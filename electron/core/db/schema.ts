@@ -309,6 +309,10 @@ export interface WavesTable {
   published_on: string | null;
   published_at: string | null;
   published_by: string | null;
+  version: number;
+  updated_at: string;
+}
+
 /** An institution's invoice (DESIGN 3.4, 4): imported, reconciled (again until decided), then approved or rejected and locked. */
 export interface InvoicesTable {
   id: Generated<number>;
@@ -372,6 +376,8 @@ export interface ParticipantExpiriesTable {
   username: string | null;
   revoked: number;
   by_wave_json: string;
+}
+
 /** One claimed line as imported, with finance's dispute note. */
 export interface InvoiceLinesTable {
   id: Generated<number>;

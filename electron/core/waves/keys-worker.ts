@@ -83,7 +83,7 @@ export function startKeysWorker(dbPath: string, params: KeysParams): { result: P
   try {
     const script = workerScript();
     const data: WorkerInput = { kind: 'wave.keys', dbPath, params, cancelFlag, owner: { userId: null, username: null } };
-    worker = new Worker(script.file, { workerData: data, execArgv: script.execArgv });
+    worker = new Worker(script.file, { workerData: data, argv: script.argv });
   } catch {
     return { result: Promise.resolve(null), stop() {} };
   }
