@@ -78,6 +78,7 @@ export function rankByKeys(rows: readonly KeyedRow[], spec: QuotaSpec): Ranking 
     members.push(i);
   }
   const byRank = (a: number, b: number) => keys[b]! - keys[a]! || compareCodes(rows[a]!.registrationId, rows[b]!.registrationId);
+  const bits = new Uint32Array(keys.buffer);
   const pools = new Map([...byProvince].map(([code, members]) => [code, members.length]));
   const quotas = provinceQuotas(spec, pools);
   const codes = [...new Set([...pools.keys(), ...quotas.keys()])].sort(compareCodes);
@@ -89,7 +90,7 @@ export function rankByKeys(rows: readonly KeyedRow[], spec: QuotaSpec): Ranking 
   let quota = 0;
   let selected = 0;
   for (const code of codes) {
-    const members = Uint32Array.from(byProvince.get(code) ?? []).sort(byRank);
+    const members = rankOrder(Uint32Array.from(byProvince.get(code) ?? []), keys, bits, byRank);
     const provinceQuota = quotas.get(code) ?? 0;
     const take = Math.min(provinceQuota, members.length);
     order.set(members, at);
@@ -100,6 +101,54 @@ export function rankByKeys(rows: readonly KeyedRow[], spec: QuotaSpec): Ranking 
     selected += take;
   }
   return { summary: { quota, pool: n, selected, unfilled: quota - selected, provinces }, order, selected: selectedFlags };
+}
+
+const RADIX_MIN = 256;
+const LOW_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
+const radixCounts = new Uint32Array(256);
+
+/**
+ * Row indices in rank order (larger key first, equal keys by registration_id), the same order as
+ * `.sort(byRank)`. A comparator sort of a large province costs a JavaScript call per comparison; when
+ * every key is a finite negative double (what the keyer gives: ln of a u in (0, 1)), larger keys have
+ * smaller IEEE bit patterns, so a stable LSD radix sort of the 64 bits, 8 at a time, gives the order,
+ * and only runs of equal keys are then sorted by registration_id.
+ */
+function rankOrder(members: Uint32Array, keys: Float64Array, bits: Uint32Array, byRank: (a: number, b: number) => number): Uint32Array {
+  const n = members.length;
+  if (n < RADIX_MIN) return members.sort(byRank);
+  for (let k = 0; k < n; k++) {
+    const key = keys[members[k]!]!;
+    if (!(key < 0) || key === -Infinity) return members.sort(byRank);
+  }
+  let from: Uint32Array = members;
+  let to: Uint32Array = new Uint32Array(n);
+  const counts = radixCounts;
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass < 4 ? LOW_WORD : 1 - LOW_WORD;
+    const shift = (pass & 3) * 8;
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[(bits[2 * from[k]! + word]! >>> shift) & 255]!++;
+    if (counts.includes(n)) continue; // every row has the same byte here: nothing moves
+    let sum = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = from[k]!;
+      to[counts[(bits[2 * i + word]! >>> shift) & 255]!++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && keys[from[end]!] === keys[from[start]!]) end++;
+    if (end - start > 1) from.subarray(start, end).sort(byRank);
+    start = end;
+  }
+  return from;
 }
 
 /** `rankByKeys` with the ranked rows built. */

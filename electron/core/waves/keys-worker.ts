@@ -3,7 +3,7 @@ import { selectionKeyer, weightOf, type KeyedRow } from '../../../shared/selecti
 import { openSqlite } from '../db/connection';
 import type { WorkerInput, WorkerMessage } from '../jobs/protocol';
 import { workerScript } from '../jobs/runner';
-import { forEachRegistration, type PoolRegister } from './read-register';
+import { digitsValue, field, forEachRegistration, type PoolRegister } from './read-register';
 
 export interface KeysParams {
   /** The registration cut-off, a UTC instant in the stored form. */
@@ -48,20 +48,23 @@ export function computeKeys(dbPath: string, params: KeysParams, checkCancelled: 
     const keyOf = selectionKeyer(params.seed);
     let n = 0;
     const columns = ['registration_id', 'employment_status', 'version', 'id'].map((c) => ({ joined: c, plain: c }));
+    const put = (registrationId: string, status: string, version: number, id: number) => {
+      if (n === total) throw new Error('applicants changed while being read');
+      const weight = weightOf(params.weights, status);
+      out.ids[n] = id;
+      out.versions[n] = version;
+      out.idHashes[n] = idHash(registrationId);
+      out.weights[n] = weight;
+      out.keys[n] = keyOf(registrationId, weight);
+      n++;
+    };
     forEachRegistration(
       sqlite,
       params.cutoff,
       columns,
-      (c) => {
-        if (n === total) throw new Error('applicants changed while being read');
-        const registrationId = c[0] as string;
-        const weight = weightOf(params.weights, c[1] as string);
-        out.ids[n] = Number(c[3]);
-        out.versions[n] = Number(c[2]);
-        out.idHashes[n] = idHash(registrationId);
-        out.weights[n] = weight;
-        out.keys[n] = keyOf(registrationId, weight);
-        n++;
+      {
+        joined: (text, b) => put(field(text, b, 0), field(text, b, 1), digitsValue(text, b[2]!, b[3]! - 1), digitsValue(text, b[3]!, b[4]! - 1)),
+        plain: (c) => put(c[0] as string, c[1] as string, c[2] as number, c[3] as number),
       },
       () => checkCancelled(),
     );
