@@ -380,7 +380,7 @@ export function InvoicePage() {
         <Box sx={{ flex: 1 }} />
         <SearchField label={masked ? t('invoices.page.searchLinesMasked') : t('invoices.page.searchLines')} value={filters.q ?? ''} onChange={(v) => table.setFilter('q', v)} width={260} />
       </Box>
-      <Box sx={{ display: 'flex', height: 520, '& .MuiDataGrid-cell--textRight': NUM }}>
+      <Box sx={{ display: 'flex', height: 520, '& .MuiDataGrid-cell--textRight': NUM, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}>
         <ServerDataTable<InvoiceLineRow, Filter>
           id={`invoice-lines-${invoiceNo}`}
           label={t('invoices.page.linesTitle')}

@@ -39,7 +39,7 @@ export const invoicesEn: Messages['invoices'] = {
   },
   ageDays_one: '{{count}} day',
   ageDays_other: '{{count}} days',
-  ageFuture: 'dated in the future',
+  ageFuture: 'future date',
   ageText_one: '{{count}} day old',
   ageText_other: '{{count}} days old',
   unknownInstitution: '{{id}} (not in the catalog)',

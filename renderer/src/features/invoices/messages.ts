@@ -39,7 +39,7 @@ export const invoicesId = {
   },
   ageDays_one: '{{count}} hari',
   ageDays_other: '{{count}} hari',
-  ageFuture: 'bertanggal di masa depan',
+  ageFuture: 'tanggal mendatang',
   ageText_one: 'umur {{count}} hari',
   ageText_other: 'umur {{count}} hari',
   unknownInstitution: '{{id}} (tidak ada di katalog)',
