@@ -61,6 +61,8 @@ export const InvoiceDetail = InvoiceRow.extend({
   /** Lines with a dispute note. */
   notes: z.number().int(),
   decisionNote: z.string().nullable(),
+  /** The import that brought the invoice's current lines (its rejects: imports.rejects / rejectsCsv). */
+  importRunId: z.number().int().nullable(),
   /** The reconciliation a decision would approve or reject (send it back with approve/reject). */
   latestRunId: z.number().int().nullable(),
   runs: z.array(ReconciliationRun),

@@ -144,7 +144,9 @@ describe('importing the catalog and enrollments (DESIGN 4, 7)', () => {
       { row: 8, column: 'amount', reason: expect.stringContaining('bukan jumlah Rupiah') },
     ]);
     // The invoice page warns that rows of the invoice were refused.
-    expect(await app.as(finance, 'invoices.get', { invoiceNo: 'INV-A' })).toMatchObject({ lines: 2, claimedAmount: 1_000_000, rejectedRows: 3, status: 'imported', institution: { name: 'Lembaga Alpha' } });
+    expect(await app.as(finance, 'invoices.get', { invoiceNo: 'INV-A' })).toMatchObject({ lines: 2, claimedAmount: 1_000_000, rejectedRows: 3, status: 'imported', institution: { name: 'Lembaga Alpha' }, importRunId: r.runId });
+    // Its rejects are the run's, downloadable from the invoice page.
+    expect((await app.as(finance, 'imports.rejects', { id: r.runId })).total).toBe(4);
     expect(await app.as(finance, 'invoices.get', { invoiceNo: 'INV-B' })).toMatchObject({ lines: 1, rejectedRows: 1 });
     expect((await app.as(finance, 'invoices.list', { status: 'imported', sortField: 'invoiceNo' })).rows.map((i) => i.invoiceNo)).toEqual(['INV-A', 'INV-B']);
   });

@@ -27,6 +27,7 @@ export interface InvoiceRecord {
   decided_by_name: string | null;
   decided_at: string | null;
   decision_note: string | null;
+  import_run_id: number | null;
   version: number;
   age_days: number;
 }
@@ -125,6 +126,7 @@ export function invoiceDetail(sqlite: BetterSqlite3.Database, invoiceNo: string,
     statuses: r.statuses_json ? (JSON.parse(r.statuses_json) as Record<LineStatus, number>) : null,
     notes,
     decisionNote: r.decision_note,
+    importRunId: r.import_run_id,
     latestRunId: r.reconcile_run_id,
     runs: runs.map(
       (x): ReconciliationRun => ({

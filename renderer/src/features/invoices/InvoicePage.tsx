@@ -30,6 +30,7 @@ import { LINE_STATUSES, type LineStatus } from '../../../../shared/reconciliatio
 import { api } from '../../api';
 import { useApiQuery } from '../../api/hooks';
 import { useNotify } from '../../components/Notifications';
+import { saveDownload } from '../../files';
 import { SearchField } from '../../components/table/SearchField';
 import { ServerDataTable } from '../../components/table/ServerDataTable';
 import { useTableUrlState, type TableQuery } from '../../components/table/useTableUrlState';
@@ -66,10 +67,32 @@ function Amount({ label, value, tone }: { label: string; value: number | null; t
 function StateAlerts({ d, staleCount, staleLines, isMaker }: { d: InvoiceDetail; staleCount: number; staleLines: number[]; isMaker: boolean }) {
   const { t } = useTranslation();
   const locale = useSession().user.locale;
+  const notify = useNotify();
+  const downloadRejects = async (runId: number) => {
+    try {
+      const { fileRef, fileName } = await api.call('imports.rejectsCsv', { id: runId });
+      await saveDownload(fileRef, fileName);
+    } catch (err) {
+      notify.error((err as Error).message);
+    }
+  };
   const at = (v: string | null) => formatRegistered(v, locale);
   return (
     <Box sx={{ display: 'grid', gap: 1, mb: 2 }}>
-      {d.rejectedRows > 0 && <Alert severity="warning">{t('invoices.page.rejectedRows', { count: d.rejectedRows })}</Alert>}
+      {d.rejectedRows > 0 && (
+        <Alert
+          severity="warning"
+          action={
+            d.importRunId !== null && (
+              <Button color="inherit" size="small" onClick={() => void downloadRejects(d.importRunId!)}>
+                {t('invoices.page.downloadRejects')}
+              </Button>
+            )
+          }
+        >
+          {t('invoices.page.rejectedRows', { count: d.rejectedRows })}
+        </Alert>
+      )}
       {d.status === 'imported' && <Alert severity="info">{t('invoices.page.notReconciled')}</Alert>}
       {d.status === 'reconciled' && staleCount > 0 && <Alert severity="warning">{t('invoices.page.stale', { count: staleCount, lines: staleLines.slice(0, 5).join(', ') })}</Alert>}
       {d.status === 'reconciled' && (isMaker ? <Alert severity="info">{t('invoices.page.youMade')}</Alert> : <Alert severity="info">{t('invoices.page.waiting', { user: d.reconciledBy, at: at(d.reconciledAt) })}</Alert>)}
@@ -357,7 +380,7 @@ export function InvoicePage() {
         <Box sx={{ flex: 1 }} />
         <SearchField label={masked ? t('invoices.page.searchLinesMasked') : t('invoices.page.searchLines')} value={filters.q ?? ''} onChange={(v) => table.setFilter('q', v)} width={260} />
       </Box>
-      <Box sx={{ display: 'flex', height: 520, '& .MuiDataGrid-cell--textRight': NUM }}>
+      <Box sx={{ display: 'flex', height: 520, '& .MuiDataGrid-cell--textRight': NUM, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}>
         <ServerDataTable<InvoiceLineRow, Filter>
           id={`invoice-lines-${invoiceNo}`}
           label={t('invoices.page.linesTitle')}

@@ -67,26 +67,26 @@ export function InvoicesPage() {
 
   const columns = useMemo<GridColDef<InvoiceRow>[]>(
     () => [
-      { field: 'invoiceNo', headerName: t('invoices.col.invoiceNo'), width: 140, renderCell: ({ value }) => <Box component="span" sx={{ ...MONO, fontWeight: 600 }}>{value as string}</Box> },
-      { field: 'status', headerName: t('invoices.col.status'), width: 175, renderCell: ({ row }) => <InvoiceStatusChip status={row.status} /> },
+      { field: 'invoiceNo', headerName: t('invoices.col.invoiceNo'), width: 135, renderCell: ({ value }) => <Box component="span" sx={{ ...MONO, fontWeight: 600 }}>{value as string}</Box> },
+      { field: 'status', headerName: t('invoices.col.status'), width: 170, renderCell: ({ row }) => <InvoiceStatusChip status={row.status} /> },
       {
         field: 'institutionId',
         headerName: t('invoices.col.institution'),
         flex: 1,
-        minWidth: 180,
+        minWidth: 170,
         renderCell: ({ row }) =>
           row.institutionName ? <TwoLines main={row.institutionName} sub={row.institutionId} /> : <TwoLines main={row.institutionId} sub={t('catalog.unknownInstitution')} warn />,
       },
       {
         field: 'invoiceDate',
         headerName: t('invoices.col.dateAndAge'),
-        width: 130,
+        width: 140,
         renderCell: ({ row }) => <TwoLines main={formatDate(row.invoiceDate, locale)} sub={row.ageDays < 0 ? t('invoices.ageFuture') : t('invoices.ageDays', { count: row.ageDays })} />,
       },
-      { field: 'lines', headerName: t('invoices.col.lines'), width: 70, type: 'number' },
-      { field: 'claimedAmount', headerName: t('invoices.col.claimed'), width: 130, type: 'number', valueFormatter: (v: number) => rupiah(v) },
-      { field: 'approvedAmount', headerName: t('invoices.col.approved'), width: 130, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
-      { field: 'disputedAmount', headerName: t('invoices.col.disputed'), width: 135, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
+      { field: 'lines', headerName: t('invoices.col.lines'), width: 65, type: 'number' },
+      { field: 'claimedAmount', headerName: t('invoices.col.claimed'), width: 120, type: 'number', valueFormatter: (v: number) => rupiah(v) },
+      { field: 'approvedAmount', headerName: t('invoices.col.approved'), width: 120, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
+      { field: 'disputedAmount', headerName: t('invoices.col.disputed'), width: 130, type: 'number', valueFormatter: (v: number | null) => rupiah(v) },
     ],
     [t, locale],
   );
