@@ -12,7 +12,6 @@ export interface SelectionFigures {
   /** This process's CPU seconds over the same span. */
   cpuSeconds: number;
   phases: { read: number; screen: number; keys: number; write: number };
-  keysFromWorker: number;
 }
 
 const SEED = 'bench-gelombang-rahasia';
@@ -54,7 +53,7 @@ export async function benchWaveSelection(dbPath: string, options: { closesOn: st
     const outcome = await runSelection({ dbPath, owner: { userId: null, username: 'bench' }, progress() {}, checkCancelled() {} }, { number: BENCH_WAVE, seed: SEED });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpu0);
-    runs.push({ pool: outcome.pool, selected: outcome.selected, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, phases: outcome.phases, keysFromWorker: outcome.keysFromWorker });
+    runs.push({ pool: outcome.pool, selected: outcome.selected, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, phases: outcome.phases });
   }
   runs.sort((a, b) => a.seconds - b.seconds);
   return runs[Math.floor(runs.length / 2)]!;

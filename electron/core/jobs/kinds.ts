@@ -8,7 +8,6 @@ import { exportScreeningSummary } from '../screening/export-summary';
 import { runScreening, type ScreeningParams } from '../screening/run-screening';
 import { exportProof, type ProofExportParams } from '../waves/export-proof';
 import { exportSelection, type SelectionExportParams } from '../waves/export-selection';
-import { computeKeys, type KeysParams } from '../waves/keys-worker';
 import { runPublication, type PublicationParams } from '../waves/run-publication';
 import { runSelection, type SelectionParams } from '../waves/run-selection';
 import { runVerifyProof, type VerifyParams } from '../waves/verify-proof';
@@ -43,7 +42,6 @@ export const jobKinds: Record<string, JobBody> = {
   'export.eligibility': (ctx) => exportEligibility(ctx, ctx.params as EligibilityExportParams),
   'export.screeningSummary': (ctx) => exportScreeningSummary(ctx, ctx.params as { runId?: number }),
   'wave.select': (ctx) => runSelection(ctx, ctx.params as SelectionParams),
-  'wave.keys': (ctx) => computeKeys(ctx.dbPath, ctx.params as KeysParams, () => ctx.checkCancelled()),
   'wave.publish': (ctx) => runPublication(ctx, ctx.params as PublicationParams),
   'wave.verifyProof': (ctx) => runVerifyProof(ctx, ctx.params as VerifyParams),
   'export.waveProof': (ctx) => exportProof(ctx, ctx.params as ProofExportParams),

@@ -6,7 +6,7 @@ import { endOfJakartaDay } from '../../../shared/waves';
 import { appendAuditSync } from '../audit/chain';
 import { openSqlite } from '../db/connection';
 import { inSnapshotThenWrite, type WaveJobContext } from './job-context';
-import { KEYS_WORKER_MIN, keyPool, startKeysWorker, type RegistrationKeys } from './keys-worker';
+import { keyPool } from './keys';
 import { computePool } from './pool';
 import { savePool } from './pool-store';
 import { getWaveRow, quotaSpecOf, weightsOf, type WaveRow } from './wave-record';
@@ -30,15 +30,7 @@ export interface SelectionOutcome {
   seconds: number;
   /** Wall seconds of the job's phases, for the bench. */
   phases: { read: number; screen: number; keys: number; write: number };
-  /** Pool members whose key came from the second thread (the rest were keyed here). */
-  keysFromWorker: number;
 }
-
-/** The register size from which keys are computed in a second thread (tests lower it with PRAKERJA_KEYS_WORKER_MIN). */
-const keysWorkerMin = () => {
-  const env = Number(process.env.PRAKERJA_KEYS_WORKER_MIN);
-  return Number.isFinite(env) && env >= 0 && process.env.PRAKERJA_KEYS_WORKER_MIN !== '' ? env : KEYS_WORKER_MIN;
-};
 
 const STATUS_WORD: Record<WaveRow['status'], string> = { draft: 'masih draf', open: 'masih dibuka', closed: 'ditutup', selected: 'sudah diseleksi', published: 'sudah diumumkan' };
 
@@ -73,30 +65,15 @@ export async function runSelection(ctx: WaveJobContext, params: SelectionParams)
   sqlite.pragma('cache_size = -131072');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('busy_timeout = 120000');
-  let keys: ReturnType<typeof startKeysWorker> | null = null;
   try {
-    return await inSnapshotThenWrite(sqlite, () => {
-      const wave = checkSelectable(sqlite, params.number, params.seed);
-      const cutoff = endOfJakartaDay(wave.closes_on);
-      const registrations = sqlite.prepare('SELECT count(*) FROM applicants WHERE registered_at <= ?').pluck().get(cutoff) as number;
-      if (registrations >= keysWorkerMin()) keys ??= startKeysWorker(ctx.dbPath, { cutoff, seed: params.seed, weights: weightsOf(wave) as Record<string, number> });
-      return selectInTransaction(sqlite, ctx, params, wave, keys?.result ?? null, now, started);
-    });
+    return await inSnapshotThenWrite(sqlite, () => selectInTransaction(sqlite, ctx, params, now, started));
   } finally {
-    (keys as ReturnType<typeof startKeysWorker> | null)?.stop();
     sqlite.close();
   }
 }
 
-async function selectInTransaction(
-  sqlite: BetterSqlite3.Database,
-  ctx: WaveJobContext,
-  params: SelectionParams,
-  wave: WaveRow,
-  workerKeys: Promise<RegistrationKeys | null> | null,
-  now: Date,
-  started: number,
-): Promise<SelectionOutcome> {
+function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext, params: SelectionParams, now: Date, started: number): SelectionOutcome {
+  const wave = checkSelectable(sqlite, params.number, params.seed);
   const t0 = Date.now();
   const phases = { read: 0, screen: 0, keys: 0, write: 0 };
   // Progress in per-mille of the whole job: reading 35%, screening 35%, keys 15%, writing 15%.
@@ -123,7 +100,7 @@ async function selectInTransaction(
   progress(700, 0, 0, 1, 'Menghitung kunci seleksi…');
   const { register, members } = pool;
   const weights = weightsOf(wave) as Record<string, number>;
-  const { keyed, fromWorker: keysFromWorker } = await keyPool(members, register, weights, params.seed, workerKeys, (done, total) => {
+  const keyed = keyPool(members, register, weights, params.seed, (done, total) => {
     progress(700, 150, done, total, 'Menghitung kunci seleksi…');
     ctx.checkCancelled();
   });
@@ -202,7 +179,6 @@ async function selectInTransaction(
     reselected,
     seconds: (Date.now() - started) / 1000,
     phases,
-    keysFromWorker,
   };
 }
 
