@@ -54,7 +54,7 @@ function writeResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: 
     .all(invoiceId) as [number, string, string | null, string | null][];
   const row = (l: ReconciledLine) => [l.lineNo, l.enrollmentId, l.status, l.reason, l.approvedAmount, factsText(l.evidence.enrollment ?? undefined), evidenceText(l)] as const;
   if (old.length === 0) {
-    insertResults(sqlite, invoiceId, lines.map(row), progress);
+    insertResults(sqlite, invoiceId, lines, progress);
     return;
   }
   const before = new Map(old.map((o) => [o[0], o]));
@@ -79,7 +79,7 @@ function writeResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: 
 
 const RESULT_BATCH = 200;
 
-function insertResults(sqlite: BetterSqlite3.Database, invoiceId: number, rows: (readonly unknown[])[], progress: (done: number, total: number) => void): void {
+function insertResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: ReconciledLine[], progress: (done: number, total: number) => void): void {
   const statements = new Map<number, BetterSqlite3.Statement>();
   const insert = (n: number) => {
     let s = statements.get(n);
@@ -92,12 +92,21 @@ function insertResults(sqlite: BetterSqlite3.Database, invoiceId: number, rows: 
     }
     return s;
   };
-  for (let i = 0; i < rows.length; i += RESULT_BATCH) {
-    const batch = rows.slice(i, i + RESULT_BATCH);
-    const params: unknown[] = [];
-    for (const r of batch) params.push(...r);
-    insert(batch.length).run(params);
-    if ((i + RESULT_BATCH) % 10_000 === 0) progress(i + RESULT_BATCH, rows.length);
+  for (let i = 0; i < lines.length; i += RESULT_BATCH) {
+    const n = Math.min(RESULT_BATCH, lines.length - i);
+    const params: unknown[] = new Array(n * 7);
+    for (let j = 0, k = 0; j < n; j++) {
+      const l = lines[i + j]!;
+      params[k++] = l.lineNo;
+      params[k++] = l.enrollmentId;
+      params[k++] = l.status;
+      params[k++] = l.reason;
+      params[k++] = l.approvedAmount;
+      params[k++] = factsText(l.evidence.enrollment ?? undefined);
+      params[k++] = evidenceText(l);
+    }
+    insert(n).run(params);
+    if ((i + RESULT_BATCH) % 10_000 === 0) progress(i + RESULT_BATCH, lines.length);
   }
 }
 
