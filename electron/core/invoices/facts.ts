@@ -13,13 +13,13 @@ type FactRow = [
   lineNo: number, enrollmentId: string, nik: string, trainingId: string, amount: number,
   /** The participant's NIK and the enrollment's training, NULL when equal to the line's (fewer strings to cross into JS). */
   pNik: string | null, eTraining: string | null,
-  institution: string | null, price: number | null, purchased: string | null,
+  price: number | null, purchased: string | null,
   completed: string | null, certificate: string | null, cancelled: string | null, revoked: string | null,
 ];
 
 /**
- * What reconciling one invoice reads, in two statements: its lines joined with their enrollment, the
- * enrollment's participant (its NIK and revocation) and training (its institution); and the lines of
+ * What reconciling one invoice reads: its lines joined with their enrollment and the enrollment's
+ * participant (its NIK and revocation), the catalog's trainings (their institution), and the lines of
  * other invoices not rejected on which the same enrollments are MATCHED. The invoice's own earlier
  * result never counts, so re-reconciling it keeps what it already holds.
  */
@@ -28,34 +28,36 @@ export function readInvoiceInputs(sqlite: BetterSqlite3.Database, invoiceId: num
     .prepare(
       `SELECT l.line_no, l.enrollment_id, l.nik, l.training_id, l.amount,
               nullif(p.nik, l.nik), nullif(e.training_id, l.training_id),
-              t.institution_id, e.price_paid, e.purchased_at, e.completed_at, e.certificate_no, e.cancelled_at, p.revoked_at
+              e.price_paid, e.purchased_at, e.completed_at, e.certificate_no, e.cancelled_at, p.revoked_at
        FROM invoice_lines l
        LEFT JOIN enrollments e ON e.enrollment_id = l.enrollment_id
        LEFT JOIN participants p ON p.id = e.participant_id
-       LEFT JOIN trainings t ON t.training_id = e.training_id
        WHERE l.invoice_id = ? ORDER BY l.line_no`,
     )
     .raw()
-    .all(invoiceId) as FactRow[];
-  const lines: InvoiceInputs['lines'] = new Array(rows.length);
+    // Row by row: each raw row dies young instead of surviving (and being copied) with a 100,000-row array.
+    .iterate(invoiceId) as IterableIterator<FactRow>;
+  // The catalog's trainings (hundreds) by id, instead of an index probe per line.
+  const institutionOf = new Map(sqlite.prepare('SELECT training_id, institution_id FROM trainings').raw().all() as [string, string][]);
+  const lines: InvoiceInputs['lines'] = [];
   const enrollments = new Map<string, EnrollmentFacts>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    lines[i] = { invoiceNo, lineNo: r[0], enrollmentId: r[1], nik: r[2], trainingId: r[3], amount: r[4] };
+  for (const r of rows) {
+    lines.push({ invoiceNo, lineNo: r[0], enrollmentId: r[1], nik: r[2], trainingId: r[3], amount: r[4] });
     // price_paid is NOT NULL: a null means no such enrollment. participant_id is NOT NULL too, so a null
     // NIK or training means "the same as the line's".
-    if (r[8] !== null && !enrollments.has(r[1])) {
+    if (r[7] !== null && !enrollments.has(r[1])) {
+      const trainingId = r[6] ?? r[3];
       enrollments.set(r[1], {
         enrollmentId: r[1],
         nik: r[5] ?? r[2],
-        trainingId: r[6] ?? r[3],
-        institutionId: r[7],
-        pricePaid: r[8],
-        purchasedAt: r[9]!,
-        completedAt: r[10],
-        certificateNo: r[11],
-        cancelledAt: r[12],
-        participantRevokedAt: r[13],
+        trainingId,
+        institutionId: institutionOf.get(trainingId) ?? null,
+        pricePaid: r[7],
+        purchasedAt: r[8]!,
+        completedAt: r[9],
+        certificateNo: r[10],
+        cancelledAt: r[11],
+        participantRevokedAt: r[12],
       });
     }
   }

@@ -40,34 +40,72 @@ function evidenceText(line: ReconciledLine): string | null {
   return JSON.stringify({ earlierLineNo, billedOn, claimed, recorded });
 }
 
-const RESULT_BATCH = 200;
-
 /**
- * Writes the invoice's line results with multi-row upserts in line order: new lines are inserted, a line
- * whose result is the same as before is left alone, a changed one is updated in place. The results always
- * match the current lines (a re-import that changes an invoice removes them with its lines).
+ * Writes the invoice's line results. A first reconciliation inserts them with multi-row INSERTs in line
+ * order. Reconciling again reads what each line was decided on and rewrites only the lines whose status,
+ * facts or evidence changed (the reason follows from those and the line, which a re-import would have
+ * cleared): after a late completion, a handful of rows instead of 100,000. The results always match the
+ * current lines.
  */
 function writeResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: ReconciledLine[], progress: (done: number, total: number) => void): void {
+  const old = sqlite
+    .prepare('SELECT line_no, status, facts_json, evidence_json FROM invoice_line_results WHERE invoice_id = ? ORDER BY line_no')
+    .raw()
+    .all(invoiceId) as [number, string, string | null, string | null][];
+  const row = (l: ReconciledLine) => [l.lineNo, l.enrollmentId, l.status, l.reason, l.approvedAmount, factsText(l.evidence.enrollment ?? undefined), evidenceText(l)] as const;
+  if (old.length === 0) {
+    insertResults(sqlite, invoiceId, lines, progress);
+    return;
+  }
+  const before = new Map(old.map((o) => [o[0], o]));
+  const changed: (readonly unknown[])[] = [];
+  for (const l of lines) {
+    const r = row(l);
+    const o = before.get(l.lineNo);
+    before.delete(l.lineNo);
+    if (!o || o[1] !== r[2] || o[2] !== r[5] || o[3] !== r[6]) changed.push(r);
+  }
+  // Results of lines that no longer exist (cannot happen while re-imports clear them; kept exact anyway).
+  const gone = sqlite.prepare('DELETE FROM invoice_line_results WHERE invoice_id = ? AND line_no = ?');
+  for (const lineNo of before.keys()) gone.run(invoiceId, lineNo);
+  const upsert = sqlite.prepare(
+    `INSERT INTO invoice_line_results (invoice_id, line_no, enrollment_id, status, reason, approved_amount, facts_json, evidence_json) VALUES (${Number(invoiceId)},?,?,?,?,?,?,?)
+     ON CONFLICT (invoice_id, line_no) DO UPDATE SET enrollment_id = excluded.enrollment_id, status = excluded.status, reason = excluded.reason,
+       approved_amount = excluded.approved_amount, facts_json = excluded.facts_json, evidence_json = excluded.evidence_json`,
+  );
+  for (const r of changed) upsert.run(...r);
+  progress(lines.length, lines.length);
+}
+
+const RESULT_BATCH = 200;
+
+function insertResults(sqlite: BetterSqlite3.Database, invoiceId: number, lines: ReconciledLine[], progress: (done: number, total: number) => void): void {
   const statements = new Map<number, BetterSqlite3.Statement>();
-  const columns = ['enrollment_id', 'status', 'reason', 'approved_amount', 'facts_json', 'evidence_json'];
   const insert = (n: number) => {
     let s = statements.get(n);
     if (!s) {
       s = sqlite.prepare(
-        `INSERT INTO invoice_line_results (invoice_id, line_no, ${columns.join(', ')})
-         VALUES ${Array.from({ length: n }, () => `(${Number(invoiceId)},?,?,?,?,?,?,?)`).join(',')}
-         ON CONFLICT (invoice_id, line_no) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}
-         WHERE ${columns.map((c) => `${c} IS NOT excluded.${c}`).join(' OR ')}`,
+        `INSERT INTO invoice_line_results (invoice_id, line_no, enrollment_id, status, reason, approved_amount, facts_json, evidence_json)
+         VALUES ${Array.from({ length: n }, () => `(${Number(invoiceId)},?,?,?,?,?,?,?)`).join(',')}`,
       );
       statements.set(n, s);
     }
     return s;
   };
   for (let i = 0; i < lines.length; i += RESULT_BATCH) {
-    const batch = lines.slice(i, i + RESULT_BATCH);
-    const params: unknown[] = [];
-    for (const l of batch) params.push(l.lineNo, l.enrollmentId, l.status, l.reason, l.approvedAmount, factsText(l.evidence.enrollment ?? undefined), evidenceText(l));
-    insert(batch.length).run(params);
+    const n = Math.min(RESULT_BATCH, lines.length - i);
+    const params: unknown[] = new Array(n * 7);
+    for (let j = 0, k = 0; j < n; j++) {
+      const l = lines[i + j]!;
+      params[k++] = l.lineNo;
+      params[k++] = l.enrollmentId;
+      params[k++] = l.status;
+      params[k++] = l.reason;
+      params[k++] = l.approvedAmount;
+      params[k++] = factsText(l.evidence.enrollment ?? undefined);
+      params[k++] = evidenceText(l);
+    }
+    insert(n).run(params);
     if ((i + RESULT_BATCH) % 10_000 === 0) progress(i + RESULT_BATCH, lines.length);
   }
 }
