@@ -108,9 +108,9 @@ const INVOICE_TABLES = [
   ) STRICT`,
   `CREATE UNIQUE INDEX invoice_lines_key ON invoice_lines(invoice_id, line_no)`,
   `CREATE INDEX invoice_lines_enrollment ON invoice_lines(enrollment_id)`,
-  // The latest reconciliation's result per line, apart from the lines: reconciling writes an invoice's
-  // results with multi-row upserts that leave unchanged results alone (measured: a third of the CPU of
-  // updating 100,000 wide line rows), and the lines stay narrow for the read. enrollment_id is the line's, repeated for the
+  // The latest reconciliation's result per line, apart from the lines: a first reconciliation inserts an
+  // invoice's results with multi-row INSERTs and a later one rewrites only the lines whose result changed
+  // (measured: a third of the CPU of updating 100,000 wide line rows), and the lines stay narrow for the read. enrollment_id is the line's, repeated for the
   // ALREADY_BILLED index. No foreign keys and no status index: rows are written only by the reconcile job
   // from the lines it read in the same transaction (and removed with them on a re-import), and the
   // probes and index upkeep cost a fifth of the write on a 100,000-line invoice; a status filter reads
