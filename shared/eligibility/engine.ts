@@ -4,7 +4,7 @@
  * registration) plus a few sparse details, with one sort (skipped when the rows already come in
  * registration order, as they do from `ORDER BY registered_at, registration_id`).
  */
-import { parseNik, type NikProblem } from '../nik';
+import type { NikProblem } from '../nik';
 import { ageFromKeys, dateKey, instantMs, isIsoDate } from './dates';
 import { REASON_BIT, REASON_CODES, emptyReasonCounts, reasonsOf, type ReasonCode, type ReasonCounts } from './reasons';
 import { registrationOrder } from './registration-order';
@@ -16,7 +16,9 @@ import {
   isExclusionActive,
   isParticipantBy,
   mismatchFields,
-  nikMismatchBits,
+  nikVerdict,
+  NIK_INVALID_VERDICT,
+  NIK_PROBLEM_ORDER,
   type NikMismatchField,
 } from './rules';
 
@@ -148,7 +150,8 @@ export interface Screening {
   summary: ScreeningSummary;
 }
 
-export const NIK_PROBLEMS: readonly NikProblem[] = ['FORMAT', 'PROVINCE', 'DATE', 'SERIAL'];
+/** NIK_INVALID's problems in the order nikDetail numbers them. */
+export const NIK_PROBLEMS: readonly NikProblem[] = NIK_PROBLEM_ORDER;
 
 /** Collects rows into columns; the core can push rows as it streams them from SQLite. */
 export class RegistrationColumnsBuilder {
@@ -265,22 +268,20 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
 
   // Pass 2, input order: the rules about the registration itself, DUPLICATE_NIK, and the NIK's flags.
   const nikDetail = new Uint8Array(n);
+  const asOfParts = [Math.floor(asOfKey / 10000), Math.floor(asOfKey / 100) % 100, asOfKey % 100] as const;
   for (let i = 0; i < n; i++) {
     progress(1, i);
     const nikSlot = nikSlotOf[i]!;
     let mask = nikFlags[nikSlot]!;
     if (firstOfNik[nikSlot] !== i) mask |= REASON_BIT.DUPLICATE_NIK;
     const birthDate = regs.birth_date[i]!;
-    const parsed = parseNik(regs.nik[i]!, asOf);
-    if (!parsed.ok) {
+    const verdict = nikVerdict(regs.nik[i]!, birthDate, regs.gender[i]!, asOfParts);
+    if (verdict >= NIK_INVALID_VERDICT) {
       mask |= REASON_BIT.NIK_INVALID;
-      nikDetail[i] = NIK_PROBLEMS.indexOf(parsed.problem);
-    } else {
-      const bits = nikMismatchBits(parsed.info, birthDate, regs.gender[i]!);
-      if (bits) {
-        mask |= REASON_BIT.NIK_MISMATCH;
-        nikDetail[i] = bits;
-      }
+      nikDetail[i] = verdict - NIK_INVALID_VERDICT;
+    } else if (verdict) {
+      mask |= REASON_BIT.NIK_MISMATCH;
+      nikDetail[i] = verdict;
     }
     const age = ageFromKeys(dateKey(birthDate), asOfKey);
     if (age < MIN_AGE) mask |= REASON_BIT.UNDER_AGE;

@@ -3,6 +3,7 @@
  * The rules over the whole register (DUPLICATE_NIK, KK_LIMIT) live in the engine, which uses these.
  */
 import { parseNik, type NikInfo, type NikProblem } from '../nik';
+import { PROVINCES } from '../regions/provinces';
 import { ageFromKeys, dateKey } from './dates';
 
 export const MIN_AGE = 18;
@@ -37,6 +38,56 @@ export function nikMismatchBits(info: NikInfo, birthDate: string, gender: string
   if (!sameChars(nikDate, birthDate, 2, 4)) bits |= 4;
   if (info.sex !== gender) bits |= 8;
   return bits;
+}
+
+/** {@link nikVerdict} at or above this: NIK_INVALID, the problem being `NIK_PROBLEM_ORDER[verdict - NIK_INVALID_VERDICT]`. */
+export const NIK_INVALID_VERDICT = 16;
+export const NIK_PROBLEM_ORDER: readonly NikProblem[] = ['FORMAT', 'PROVINCE', 'DATE', 'SERIAL'];
+
+const REAL_PROVINCE = new Uint8Array(100);
+for (const code of Object.keys(PROVINCES)) if (/^\d{2}$/.test(code)) REAL_PROVINCE[Number(code)] = 1;
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/**
+ * What {@link checkNik} says, as one small number and without building anything (screening asks it a
+ * million times): below {@link NIK_INVALID_VERDICT}, a valid NIK with its {@link MismatchBits} (0 when
+ * it agrees with the stated birth date and gender); from it up, NIK_INVALID with its problem.
+ * `asOf` is the reference date as [year, month, day]. A NIK that is not exactly sixteen ASCII digits
+ * (surrounding spaces included) takes parseNik's own path, so the two can never disagree.
+ */
+export function nikVerdict(nik: string, birthDate: string, gender: string, asOf: readonly [number, number, number]): number {
+  const [ry, rm, rd] = asOf;
+  if (nik.length !== 16 || ry < 1000 || ry > 9999) return slowVerdict(nik, birthDate, gender, asOf);
+  for (let i = 0; i < 16; i++) {
+    const c = nik.charCodeAt(i);
+    if (c < 48 || c > 57) return slowVerdict(nik, birthDate, gender, asOf);
+  }
+  const digit = (i: number) => nik.charCodeAt(i) - 48;
+  if (!REAL_PROVINCE[digit(0) * 10 + digit(1)]) return NIK_INVALID_VERDICT + 1;
+  const rawDay = digit(6) * 10 + digit(7);
+  const month = digit(8) * 10 + digit(9);
+  const yy = digit(10) * 10 + digit(11);
+  const day = rawDay > 40 ? rawDay - 40 : rawDay;
+  // The century as parseNik infers it (DESIGN 3.1): the latest year ending in yy whose birthday is not after asOf.
+  let year = ry - ((((ry - yy) % 100) + 100) % 100);
+  if (month * 100 + day > rm * 100 + rd && year === ry) year -= 100;
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month]!)) return NIK_INVALID_VERDICT + 2;
+  if (digit(12) === 0 && digit(13) === 0 && digit(14) === 0 && digit(15) === 0) return NIK_INVALID_VERDICT + 3;
+  // nikMismatchBits compares the NIK's date written YYYY-MM-DD with the stated one, character by character.
+  let bits = 0;
+  if (birthDate.charCodeAt(8) - 48 !== Math.floor(day / 10) || birthDate.charCodeAt(9) - 48 !== day % 10) bits |= 1;
+  if (birthDate.charCodeAt(5) - 48 !== digit(8) || birthDate.charCodeAt(6) - 48 !== digit(9)) bits |= 2;
+  if (birthDate.charCodeAt(2) - 48 !== Math.floor(year / 10) % 10 || birthDate.charCodeAt(3) - 48 !== year % 10) bits |= 4;
+  if ((rawDay > 40 ? 'P' : 'L') !== gender) bits |= 8;
+  return bits;
+}
+
+function slowVerdict(nik: string, birthDate: string, gender: string, [y, m, d]: readonly [number, number, number]): number {
+  const parsed = parseNik(nik, `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  if (!parsed.ok) return NIK_INVALID_VERDICT + NIK_PROBLEM_ORDER.indexOf(parsed.problem);
+  return nikMismatchBits(parsed.info, birthDate, gender);
 }
 
 export type NikCheck =
