@@ -9,7 +9,7 @@ const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
 /**
  * Our folders differ from the electron-vite template, so every entry is explicit.
  * main: the Electron shell plus the plain-Node entries that share the core (job worker, CLI, browser shell),
- * all in out/main so the job runner finds jobWorker.js (and the import its importParser.js) beside the bundle.
+ * all in out/main so the job runner finds jobWorker.js (the import its importParser.js, wave selection its registerReader.js) beside the bundle.
  */
 export default defineConfig({
   main: {
@@ -21,6 +21,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           jobWorker: resolve(__dirname, 'electron/core/jobs/worker.ts'),
           importParser: resolve(__dirname, 'electron/core/applicants/import/parse-worker.ts'),
+          registerReader: resolve(__dirname, 'electron/core/waves/register-reader-worker.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           serve: resolve(__dirname, 'electron/server/serve-main.ts'),
         },

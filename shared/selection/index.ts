@@ -1,11 +1,13 @@
 export { seedCommitment, verifySeed } from './commitment';
-export { keyFromHash52, selectionKeyer, weightOf, invalidWeights, type Weights } from './keys';
+export { keyFromHash52, selectionHasher, selectionKeyer, weightOf, invalidWeights, type Weights } from './keys';
 export { largestRemainderQuotas, explicitQuotas, provinceQuotas, isExplicit, compareCodes, type QuotaSpec } from './quotas';
 export {
   compareRank,
   rankByKeys,
+  rankColumns,
   selectByKeys,
   selectWave,
+  type KeyedColumns,
   type KeyedRow,
   type PoolMember,
   type Ranking,

@@ -9,17 +9,22 @@ export function keyFromHash52(x: number, weight: number): number {
 }
 
 /**
- * Computes DESIGN 3.3 keys for one seed: `h = sha256_hex(seed + ":" + registration_id)`,
- * `x = int(h[0:13], 16)`. The first 13 hex digits are the digest's first 32-bit word followed by
- * the top 20 bits of the second, which is how x is read here without building the hex string.
+ * DESIGN 3.3's `x = int(h[0:13], 16)` of `h = sha256_hex(seed + ":" + registration_id)`, for one seed.
+ * The first 13 hex digits are the digest's first 32-bit word followed by the top 20 bits of the
+ * second, which is how x is read here without building the hex string.
  */
-export function selectionKeyer(seed: string): (registrationId: string, weight: number) => number {
+export function selectionHasher(seed: string): (registrationId: string) => number {
   const hasher = prefixedSha256(seed + ':');
-  return (registrationId, weight) => {
+  return (registrationId) => {
     const words = hasher.words(registrationId);
-    const x = (words[0]! >>> 0) * TWO_POW_20 + (words[1]! >>> 12);
-    return keyFromHash52(x, weight);
+    return (words[0]! >>> 0) * TWO_POW_20 + (words[1]! >>> 12);
   };
+}
+
+/** DESIGN 3.3 keys for one seed: `key = ln(u) / weight` of the registration's {@link selectionHasher} x. */
+export function selectionKeyer(seed: string): (registrationId: string, weight: number) => number {
+  const x = selectionHasher(seed);
+  return (registrationId, weight) => keyFromHash52(x(registrationId), weight);
 }
 
 export type Weights = Readonly<Record<string, number>>;

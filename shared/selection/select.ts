@@ -59,6 +59,13 @@ export interface Ranking {
   selected: Uint8Array;
 }
 
+/** A pool as columns (index i across all of them is one member): what a million-member selection ranks. */
+export interface KeyedColumns {
+  registrationIds: readonly string[];
+  provinceCodes: readonly string[];
+  keys: Float64Array;
+}
+
 /**
  * Selects within each province the `quota` highest-ranked rows. A province whose pool is smaller
  * than its quota selects its whole pool; the seats it leaves are reported, not moved. Input order
@@ -67,18 +74,32 @@ export interface Ranking {
  */
 export function rankByKeys(rows: readonly KeyedRow[], spec: QuotaSpec): Ranking {
   const n = rows.length;
-  // Sorting indices over a Float64Array of keys is several times faster than sorting the row objects.
+  const registrationIds: string[] = new Array(n);
+  const provinceCodes: string[] = new Array(n);
   const keys = new Float64Array(n);
-  const byProvince = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
+    registrationIds[i] = row.registrationId;
+    provinceCodes[i] = row.provinceCode;
     keys[i] = row.key;
-    let members = byProvince.get(row.provinceCode);
-    if (!members) byProvince.set(row.provinceCode, (members = []));
+  }
+  return rankColumns({ registrationIds, provinceCodes, keys }, spec);
+}
+
+/** {@link rankByKeys} on columns. */
+export function rankColumns(pool: KeyedColumns, spec: QuotaSpec): Ranking {
+  const { registrationIds, provinceCodes, keys } = pool;
+  const n = keys.length;
+  if (registrationIds.length !== n || provinceCodes.length !== n) throw new RangeError('pool columns differ in length');
+  const byProvince = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const code = provinceCodes[i]!;
+    let members = byProvince.get(code);
+    if (!members) byProvince.set(code, (members = []));
     members.push(i);
   }
-  const byRank = (a: number, b: number) => keys[b]! - keys[a]! || compareCodes(rows[a]!.registrationId, rows[b]!.registrationId);
-  const bits = new Uint32Array(keys.buffer);
+  const byRank = (a: number, b: number) => keys[b]! - keys[a]! || compareCodes(registrationIds[a]!, registrationIds[b]!);
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
   const pools = new Map([...byProvince].map(([code, members]) => [code, members.length]));
   const quotas = provinceQuotas(spec, pools);
   const codes = [...new Set([...pools.keys(), ...quotas.keys()])].sort(compareCodes);

@@ -1,9 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { REASON_BIT, outcomeAt, screen, type ParticipantRow, type ReasonCounts } from '../../../shared/eligibility';
-import { endOfJakartaDay } from '../../../shared/waves';
 import { readExclusions } from '../screening/read-inputs';
 import { factsFingerprint } from '../screening/fingerprint';
-import { readRegisterUntil, type PoolRegister } from './read-register';
+import type { PoolRegister } from './read-register';
 
 /** A wave's pool (DESIGN 3.3): indices into the register read up to the close date. */
 export interface Pool {
@@ -20,10 +19,6 @@ export interface Pool {
   reasons: ReasonCounts;
   /** Approved overrides whose facts still hold, applied to the pool's screening. */
   overridesApplied: number;
-}
-
-export interface PoolProgress {
-  (phase: 'read' | 'screen', done: number, total: number): void;
 }
 
 /**
@@ -47,20 +42,23 @@ interface ActiveOverride {
 }
 
 /**
- * Screens the registrations up to the close date as of the close date, itself (not from an earlier
- * screening), and keeps the eligible: by the rules, or by an approved four-eyes override whose facts
- * fingerprint still holds on this screening; minus anyone already a participant; one registration per
- * NIK (a later duplicate can only be eligible through an override; the earliest such one stays).
+ * Screens the registrations up to the close date (`register`, read in this connection's snapshot) as
+ * of the close date, itself (not from an earlier screening), and keeps the eligible: by the rules, or
+ * by an approved four-eyes override whose facts fingerprint still holds on this screening; minus
+ * anyone already a participant; one registration per NIK (a later duplicate can only be eligible
+ * through an override; the earliest such one stays).
  */
-export function computePool(sqlite: BetterSqlite3.Database, closesOn: string, onProgress?: PoolProgress, checkCancelled?: () => void): Pool {
-  const register = readRegisterUntil(sqlite, endOfJakartaDay(closesOn), (done, total) => {
-    onProgress?.('read', done, total);
-    checkCancelled?.();
-  });
+export function computePool(
+  sqlite: BetterSqlite3.Database,
+  closesOn: string,
+  register: PoolRegister,
+  onProgress?: (done: number, total: number) => void,
+  checkCancelled?: () => void,
+): Pool {
   const participants = participantsForPool(sqlite, closesOn);
   const s = screen({ registrations: register.columns, participants, exclusions: readExclusions(sqlite) }, closesOn, {
     onProgress: (done, total) => {
-      onProgress?.('screen', done, total);
+      onProgress?.(done, total);
       checkCancelled?.();
     },
   });

@@ -25,33 +25,20 @@ export interface ReadColumn {
 const column = (name: string): ReadColumn => ({ joined: name, plain: name });
 
 /**
- * Calls `onRow` for every registration registered on or before `cutoff` (a UTC instant in the stored
- * form), in rowid order, with its cells (always strings on the fast path; `plain` true when they come
- * from the plain columns, typed as SQLite returns them). The last column must be `id`.
- *
- * better-sqlite3 costs about a microsecond per row handed to JavaScript, more than reading the pages;
- * so SQLite joins each chunk of 65,536 rowids into one string (fields split by U+001F, rows by U+001E),
- * checked, then cut up here (numbers and repeating codes decoded without slicing). A chunk that does not come apart into exactly
- * its row count of fields, with the ids summing to what SQLite says (values holding those characters, an
- * expression giving NULL), is read again row by row. `+registered_at` keeps the planner on the rowid range.
+ * One chunk of the register as SQLite hands it over. better-sqlite3 costs about a microsecond per row
+ * handed to JavaScript, more than reading the pages; so SQLite joins each chunk of 65,536 rowids into
+ * one string (fields split by U+001F, rows by U+001E), checked, and cut up by the reader. A chunk that
+ * does not come apart into exactly its row count of fields, with the ids summing to what SQLite says
+ * (values holding those characters, an expression giving NULL), is read again row by row (`plain`,
+ * typed as SQLite returns them). Both are plain data, so a chunk can cross to another thread.
  */
-export interface RowHandlers {
-  /**
-   * A row of a joined chunk: field f is `text.slice(bounds[f], bounds[f + 1] - 1)` (the last field's
-   * end is `bounds[width] - 1` too), so a caller can decode numbers and small codes without slicing.
-   */
-  joined(text: string, bounds: Int32Array): void;
-  /** A row read row by row, typed as SQLite returns it. */
-  plain(row: (string | number)[]): void;
-}
+export type RegisterChunk = { kind: 'joined'; count: number; text: string } | { kind: 'plain'; rows: (string | number)[][] };
 
-export function forEachRegistration(
-  sqlite: BetterSqlite3.Database,
-  cutoff: string,
-  columns: readonly ReadColumn[],
-  handlers: RowHandlers,
-  onChunk?: (done: number) => void,
-): number {
+/**
+ * The chunks of every registration registered on or before `cutoff` (a UTC instant in the stored
+ * form), in rowid order. The last column must be `id`. `+registered_at` keeps the planner on the rowid range.
+ */
+export function* registerChunks(sqlite: BetterSqlite3.Database, cutoff: string, columns: readonly ReadColumn[]): Generator<RegisterChunk> {
   const width = columns.length;
   const maxId = (sqlite.prepare('SELECT max(id) FROM applicants').pluck().get() as number | null) ?? 0;
   const joined = sqlite
@@ -61,58 +48,57 @@ export function forEachRegistration(
     )
     .raw();
   const plain = sqlite.prepare(`SELECT ${columns.map((c) => c.plain).join(', ')} FROM applicants WHERE id > ? AND id <= ? AND +registered_at <= ? ORDER BY id`).raw();
-  const bounds = new Int32Array(width + 1);
-  let done = 0;
-
-  /** Whether the chunk's text comes apart into `count` rows of `width` fields whose ids sum to `idSum`. */
-  const wellFormed = (text: string, count: number, idSum: number): boolean => {
-    let rows = 0;
-    let sum = 0;
-    let pos = 0;
-    const len = text.length;
-    while (pos <= len) {
-      let end = text.indexOf(RS, pos);
-      if (end === -1) end = len;
-      let a = pos;
-      for (let f = 0; f < width - 1; f++) {
-        const b = text.indexOf(FS, a);
-        if (b === -1 || b > end) return false;
-        a = b + 1;
-      }
-      const next = text.indexOf(FS, a);
-      if ((next !== -1 && next < end) || ++rows > count) return false;
-      const id = digitsValue(text, a, end);
-      if (id < 0) return false;
-      sum += id;
-      pos = end + 1;
-    }
-    return rows === count && sum === idSum;
-  };
-
-  /** Hands a well-formed chunk's rows to the handler, one reused bounds array at a time. */
-  const emit = (text: string) => {
-    let pos = 0;
-    const len = text.length;
-    while (pos <= len) {
-      let end = text.indexOf(RS, pos);
-      if (end === -1) end = len;
-      bounds[0] = pos;
-      for (let f = 1; f < width; f++) bounds[f] = text.indexOf(FS, bounds[f - 1]!) + 1;
-      bounds[width] = end + 1;
-      handlers.joined(text, bounds);
-      pos = end + 1;
-    }
-  };
-
   for (let lo = 0; lo < maxId; lo += CHUNK_IDS) {
     const [count, idSum, text] = joined.get(lo, lo + CHUNK_IDS, cutoff) as [number, number, string | null];
     if (count === 0) continue;
-    if (text !== null && wellFormed(text, count, idSum)) emit(text);
-    else for (const r of plain.iterate(lo, lo + CHUNK_IDS, cutoff) as IterableIterator<(string | number)[]>) handlers.plain(r);
-    done += count;
-    onChunk?.(done);
+    if (text !== null && wellFormed(text, width, count, idSum)) yield { kind: 'joined', count, text };
+    else yield { kind: 'plain', rows: plain.all(lo, lo + CHUNK_IDS, cutoff) as (string | number)[][] };
   }
-  return done;
+}
+
+/** Whether a joined chunk's text comes apart into `count` rows of `width` fields whose last fields (ids) sum to `idSum`. */
+function wellFormed(text: string, width: number, count: number, idSum: number): boolean {
+  let rows = 0;
+  let sum = 0;
+  let pos = 0;
+  const len = text.length;
+  while (pos <= len) {
+    let end = text.indexOf(RS, pos);
+    if (end === -1) end = len;
+    let a = pos;
+    for (let f = 0; f < width - 1; f++) {
+      const b = text.indexOf(FS, a);
+      if (b === -1 || b > end) return false;
+      a = b + 1;
+    }
+    const next = text.indexOf(FS, a);
+    if ((next !== -1 && next < end) || ++rows > count) return false;
+    const id = digitsValue(text, a, end);
+    if (id < 0) return false;
+    sum += id;
+    pos = end + 1;
+  }
+  return rows === count && sum === idSum;
+}
+
+/**
+ * Calls `row` for every row of a well-formed joined chunk with one reused bounds array: field f is
+ * `text.slice(bounds[f], bounds[f + 1] - 1)` (the last field's end is `bounds[width] - 1` too), so a
+ * caller can decode numbers and small codes without slicing.
+ */
+export function forEachJoinedRow(text: string, width: number, row: (text: string, bounds: Int32Array) => void): void {
+  const bounds = new Int32Array(width + 1);
+  let pos = 0;
+  const len = text.length;
+  while (pos <= len) {
+    let end = text.indexOf(RS, pos);
+    if (end === -1) end = len;
+    bounds[0] = pos;
+    for (let f = 1; f < width; f++) bounds[f] = text.indexOf(FS, bounds[f - 1]!) + 1;
+    bounds[width] = end + 1;
+    row(text, bounds);
+    pos = end + 1;
+  }
 }
 
 /** The non-negative integer written in text[a, b), or -1 when it is not only digits (or empty). */
@@ -169,7 +155,8 @@ class Interner {
   }
 }
 
-const REGISTER_COLUMNS: readonly ReadColumn[] = [
+/** What a pool's screening reads of each registration; the first column is the registration_id (the selection keys' input). */
+export const REGISTER_COLUMNS: readonly ReadColumn[] = [
   column('registration_id'),
   column('nik'),
   column('kk'),
@@ -183,60 +170,104 @@ const REGISTER_COLUMNS: readonly ReadColumn[] = [
   column('id'),
 ];
 
-/** Every registration registered on or before `cutoff`, as the pool's screening needs it, in rowid order. */
-export function readRegisterUntil(sqlite: BetterSqlite3.Database, cutoff: string, onChunk?: (done: number, total: number) => void): PoolRegister {
-  const total = sqlite.prepare('SELECT count(*) FROM applicants WHERE registered_at <= ?').pluck().get(cutoff) as number;
-  const registration_id: string[] = new Array(total);
-  const nik: string[] = new Array(total);
-  const kk: string[] = new Array(total);
-  const birth_date: string[] = new Array(total);
-  const gender: string[] = new Array(total);
-  const registered_at = new Float64Array(total);
-  const provinceCode: string[] = new Array(total);
-  const employmentStatus: string[] = new Array(total);
-  const ids = new Int32Array(total);
-  const versions = new Int32Array(total);
-  let n = 0;
-  const intern = new Interner();
-  const next = () => {
-    if (n === total) throw new Error('applicants changed while being read');
-    return n++;
+/** The registrations up to a cut-off, counted in the reader's snapshot. */
+export function countRegisteredUntil(sqlite: BetterSqlite3.Database, cutoff: string): number {
+  return sqlite.prepare('SELECT count(*) FROM applicants WHERE registered_at <= ?').pluck().get(cutoff) as number;
+}
+
+/** Thrown when the chunks hold another number of registrations than the count: the register changed between two snapshots. */
+export class RegisterChangedError extends Error {
+  /** A stale read snapshot, as SQLite names it: the job runs again. */
+  readonly code = 'SQLITE_BUSY_SNAPSHOT';
+  constructor() {
+    super('applicants changed while being read');
+  }
+}
+
+/** Fills a {@link PoolRegister} of `total` registrations from {@link REGISTER_COLUMNS} chunks, in order. */
+export class RegisterBuilder {
+  private readonly registration_id: string[];
+  private readonly nik: string[];
+  private readonly kk: string[];
+  private readonly birth_date: string[];
+  private readonly gender: string[];
+  private readonly registered_at: Float64Array;
+  private readonly provinceCode: string[];
+  private readonly employmentStatus: string[];
+  private readonly ids: Int32Array;
+  private readonly versions: Int32Array;
+  private readonly intern = new Interner();
+  private n = 0;
+
+  constructor(private readonly total: number) {
+    this.registration_id = new Array(total);
+    this.nik = new Array(total);
+    this.kk = new Array(total);
+    this.birth_date = new Array(total);
+    this.gender = new Array(total);
+    this.registered_at = new Float64Array(total);
+    this.provinceCode = new Array(total);
+    this.employmentStatus = new Array(total);
+    this.ids = new Int32Array(total);
+    this.versions = new Int32Array(total);
+  }
+
+  /** Registrations added so far. */
+  get length(): number {
+    return this.n;
+  }
+
+  add(chunk: RegisterChunk): void {
+    const rows = chunk.kind === 'joined' ? chunk.count : chunk.rows.length;
+    if (this.n + rows > this.total) throw new RegisterChangedError();
+    if (chunk.kind === 'joined') forEachJoinedRow(chunk.text, REGISTER_COLUMNS.length, this.joinedRow);
+    else for (const r of chunk.rows) this.plainRow(r);
+  }
+
+  private readonly joinedRow = (text: string, b: Int32Array) => {
+    const i = this.n++;
+    const intern = this.intern;
+    this.registration_id[i] = field(text, b, 0);
+    this.nik[i] = field(text, b, 1);
+    this.kk[i] = field(text, b, 2);
+    this.birth_date[i] = intern.date(text, b[3]!, b[4]! - 1);
+    this.gender[i] = intern.oneOf(text, b[4]!, b[5]! - 1, GENDERS);
+    const at = digitsValue(text, b[5]!, b[6]! - 1);
+    this.registered_at[i] = at >= 0 ? at : Number(field(text, b, 5));
+    this.provinceCode[i] = intern.twoDigits(text, b[6]!, b[7]! - 1);
+    this.employmentStatus[i] = intern.oneOf(text, b[7]!, b[8]! - 1, EMPLOYMENT_STATUSES);
+    this.versions[i] = digitsValue(text, b[8]!, b[9]! - 1);
+    this.ids[i] = digitsValue(text, b[9]!, b[10]! - 1);
   };
-  forEachRegistration(
-    sqlite,
-    cutoff,
-    REGISTER_COLUMNS,
-    {
-      joined(text, b) {
-        const i = next();
-        registration_id[i] = field(text, b, 0);
-        nik[i] = field(text, b, 1);
-        kk[i] = field(text, b, 2);
-        birth_date[i] = intern.date(text, b[3]!, b[4]! - 1);
-        gender[i] = intern.oneOf(text, b[4]!, b[5]! - 1, GENDERS);
-        const at = digitsValue(text, b[5]!, b[6]! - 1);
-        registered_at[i] = at >= 0 ? at : Number(field(text, b, 5));
-        provinceCode[i] = intern.twoDigits(text, b[6]!, b[7]! - 1);
-        employmentStatus[i] = intern.oneOf(text, b[7]!, b[8]! - 1, EMPLOYMENT_STATUSES);
-        versions[i] = digitsValue(text, b[8]!, b[9]! - 1);
-        ids[i] = digitsValue(text, b[9]!, b[10]! - 1);
-      },
-      plain(c) {
-        const i = next();
-        registration_id[i] = c[0] as string;
-        nik[i] = c[1] as string;
-        kk[i] = c[2] as string;
-        birth_date[i] = c[3] as string;
-        gender[i] = c[4] as string;
-        registered_at[i] = instantMs(c[5] as string);
-        provinceCode[i] = c[6] as string;
-        employmentStatus[i] = c[7] as string;
-        versions[i] = c[8] as number;
-        ids[i] = c[9] as number;
-      },
-    },
-    (done) => onChunk?.(done, total),
-  );
-  if (n !== total) throw new Error('applicants changed while being read');
-  return { columns: { registration_id, nik, kk, birth_date, gender, registered_at }, provinceCode, employmentStatus, ids, versions };
+
+  private plainRow(c: (string | number)[]) {
+    const i = this.n++;
+    this.registration_id[i] = c[0] as string;
+    this.nik[i] = c[1] as string;
+    this.kk[i] = c[2] as string;
+    this.birth_date[i] = c[3] as string;
+    this.gender[i] = c[4] as string;
+    this.registered_at[i] = instantMs(c[5] as string);
+    this.provinceCode[i] = c[6] as string;
+    this.employmentStatus[i] = c[7] as string;
+    this.versions[i] = c[8] as number;
+    this.ids[i] = c[9] as number;
+  }
+
+  finish(): PoolRegister {
+    if (this.n !== this.total) throw new RegisterChangedError();
+    const { registration_id, nik, kk, birth_date, gender, registered_at } = this;
+    return { columns: { registration_id, nik, kk, birth_date, gender, registered_at }, provinceCode: this.provinceCode, employmentStatus: this.employmentStatus, ids: this.ids, versions: this.versions };
+  }
+}
+
+/** Every registration registered on or before `cutoff`, as the pool's screening needs it, in rowid order, read on this thread. */
+export function readRegisterUntil(sqlite: BetterSqlite3.Database, cutoff: string, onChunk?: (done: number, total: number) => void): PoolRegister {
+  const total = countRegisteredUntil(sqlite, cutoff);
+  const builder = new RegisterBuilder(total);
+  for (const chunk of registerChunks(sqlite, cutoff, REGISTER_COLUMNS)) {
+    builder.add(chunk);
+    onChunk?.(builder.length, total);
+  }
+  return builder.finish();
 }

@@ -1,13 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
 import type { SelectionSummary } from '../../../shared/api/waves';
-import { compareCodes, invalidWeights, rankByKeys, verifySeed, type KeyedRow } from '../../../shared/selection';
+import { compareCodes, invalidWeights, rankColumns, verifySeed, type Ranking } from '../../../shared/selection';
 import { endOfJakartaDay } from '../../../shared/waves';
 import { appendAuditSync } from '../audit/chain';
 import { openSqlite } from '../db/connection';
 import { inSnapshotThenWrite, type WaveJobContext } from './job-context';
-import { keyPool } from './keys';
-import { computePool } from './pool';
+import { keyPool, type KeyedPool } from './keys';
+import { computePool, type Pool } from './pool';
+import { readRegisterInParallel } from './register-reader';
 import { savePool } from './pool-store';
 import { getWaveRow, quotaSpecOf, weightsOf, type WaveRow } from './wave-record';
 
@@ -72,45 +73,64 @@ export async function runSelection(ctx: WaveJobContext, params: SelectionParams)
   }
 }
 
-function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext, params: SelectionParams, now: Date, started: number): SelectionOutcome {
+async function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext, params: SelectionParams, now: Date, started: number): Promise<SelectionOutcome> {
+  // This read starts the transaction's snapshot, which the register reader's must not precede.
   const wave = checkSelectable(sqlite, params.number, params.seed);
   const t0 = Date.now();
   const phases = { read: 0, screen: 0, keys: 0, write: 0 };
   // Progress in per-mille of the whole job: reading 35%, screening 35%, keys 15%, writing 15%.
   const progress = (from: number, span: number, done: number, total: number, message: string) => ctx.progress(Math.round(from + (span * done) / Math.max(total, 1)), 1000, message);
   progress(0, 0, 0, 1, 'Membaca data pendaftar…');
-  let screenStarted = 0;
-  const pool = computePool(
-    sqlite,
-    wave.closes_on,
-    (phase, done, total) => {
-      if (phase === 'read') progress(0, 350, done, total, 'Membaca data pendaftar…');
-      else {
-        if (!screenStarted) screenStarted = Date.now();
-        progress(350, 350, done, total, 'Menyaring pool per tanggal tutup…');
-      }
-    },
-    () => ctx.checkCancelled(),
-  );
-  phases.read = ((screenStarted || Date.now()) - t0) / 1000;
-  phases.screen = (Date.now() - (screenStarted || t0)) / 1000;
-  ctx.checkCancelled();
-
-  const t1 = Date.now();
-  progress(700, 0, 0, 1, 'Menghitung kunci seleksi…');
-  const { register, members } = pool;
-  const weights = weightsOf(wave) as Record<string, number>;
-  const keyed = keyPool(members, register, weights, params.seed, (done, total) => {
-    progress(700, 150, done, total, 'Menghitung kunci seleksi…');
+  const read = await readRegisterInParallel(sqlite, ctx.dbPath, endOfJakartaDay(wave.closes_on), params.seed, (done, total) => {
+    progress(0, 350, done, total, 'Membaca data pendaftar…');
     ctx.checkCancelled();
   });
-  const m = members.length;
-  const ranking = rankByKeys(keyed, quotaSpecOf(wave));
-  phases.keys = (Date.now() - t1) / 1000;
-  ctx.checkCancelled();
+  try {
+    const { register } = read;
+    const t1 = Date.now();
+    phases.read = (t1 - t0) / 1000;
+    const pool = computePool(
+      sqlite,
+      wave.closes_on,
+      register,
+      (done, total) => progress(350, 350, done, total, 'Menyaring pool per tanggal tutup…'),
+      () => ctx.checkCancelled(),
+    );
+    const t2 = Date.now();
+    phases.screen = (t2 - t1) / 1000;
+    ctx.checkCancelled();
 
-  const t2 = Date.now();
-  progress(850, 0, 0, 1, 'Menyimpan hasil seleksi…');
+    progress(700, 0, 0, 1, 'Menghitung kunci seleksi…');
+    const hashes = await read.hashes;
+    const keyed = keyPool(pool.members, register, hashes, weightsOf(wave) as Record<string, number>);
+    const ranking = rankColumns(keyed, quotaSpecOf(wave));
+    const t3 = Date.now();
+    phases.keys = (t3 - t2) / 1000;
+    ctx.checkCancelled();
+
+    progress(850, 0, 0, 1, 'Menyimpan hasil seleksi…');
+    const result = writeSelection(sqlite, ctx, wave, params, now, started, pool, keyed, ranking);
+    phases.write = (Date.now() - t3) / 1000;
+    return { ...result, seconds: (Date.now() - started) / 1000, phases };
+  } finally {
+    await read.close();
+  }
+}
+
+/** Stores the pool in proof order, the selected applicants, the summary and one audit record. */
+function writeSelection(
+  sqlite: BetterSqlite3.Database,
+  ctx: WaveJobContext,
+  wave: WaveRow,
+  params: SelectionParams,
+  now: Date,
+  started: number,
+  pool: Pool,
+  keyed: KeyedPool,
+  ranking: Ranking,
+): Omit<SelectionOutcome, 'seconds' | 'phases'> {
+  const { register, members } = pool;
+  const m = members.length;
   const employment: SelectionSummary['employment'] = {};
   const registrationIds: string[] = new Array(m);
   const provinceCodes: string[] = new Array(m);
@@ -119,11 +139,10 @@ function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext
   const selectedColumn = new Uint8Array(m);
   for (let r = 0; r < m; r++) {
     const k = ranking.order[r]!;
-    const row = keyed[k]!;
-    registrationIds[r] = row.registrationId;
-    provinceCodes[r] = row.provinceCode;
-    weightColumn[r] = row.weight;
-    keyColumn[r] = row.key;
+    registrationIds[r] = keyed.registrationIds[k]!;
+    provinceCodes[r] = keyed.provinceCodes[k]!;
+    weightColumn[r] = keyed.weights[k]!;
+    keyColumn[r] = keyed.keys[k]!;
     selectedColumn[r] = ranking.selected[k]!;
     const status = register.employmentStatus[members[k]!]!;
     const e = (employment[status] ??= { pool: 0, selected: 0 });
@@ -134,11 +153,10 @@ function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext
   // The first write: here the read snapshot becomes the write transaction.
   sqlite.prepare('DELETE FROM wave_selections WHERE wave_id = ?').run(wave.id);
   savePool(sqlite, wave.id, { registrationIds, provinceCodes, weights: weightColumn, keys: keyColumn, selected: selectedColumn });
-  writeSelections(sqlite, wave.id, ranking.order, ranking.selected, keyed, members, register);
-  progress(850, 150, 1, 2, 'Menyimpan hasil seleksi…');
+  writeSelections(sqlite, wave.id, ranking, keyed, pool);
+  ctx.progress(1000, 1000, 'Menyimpan hasil seleksi…');
 
   const { summary } = ranking;
-  const seconds = (Date.now() - started) / 1000;
   const result: SelectionSummary = {
     ...summary,
     employment: Object.fromEntries(Object.entries(employment).sort(([a], [b]) => compareCodes(a, b))),
@@ -149,7 +167,7 @@ function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext
     alreadyParticipants: pool.alreadyParticipants,
     overridesApplied: pool.overridesApplied,
     reasons: pool.reasons,
-    seconds,
+    seconds: (Date.now() - started) / 1000,
   };
   const reselected = wave.status === 'selected';
   sqlite
@@ -168,18 +186,7 @@ function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobContext
     },
     now,
   );
-  phases.write = (Date.now() - t2) / 1000;
-  return {
-    wave: wave.number,
-    pool: summary.pool,
-    selected: summary.selected,
-    unfilled: summary.unfilled,
-    provinces: summary.provinces,
-    quota: summary.quota,
-    reselected,
-    seconds: (Date.now() - started) / 1000,
-    phases,
-  };
+  return { wave: wave.number, pool: summary.pool, selected: summary.selected, unfilled: summary.unfilled, provinces: summary.provinces, quota: summary.quota, reselected };
 }
 
 function summaryForAudit(s: SelectionSummary | null) {
@@ -191,15 +198,9 @@ const ROWS_PER_STATEMENT = 100;
 const COLUMNS = '(wave_id, seq, province_rank, applicant_id, applicant_version, registration_id, province_code, employment_status, weight, key)';
 
 /** The selected rows in proof order, numbered 1… (seq) and by rank within their province. */
-function writeSelections(
-  sqlite: BetterSqlite3.Database,
-  waveId: number,
-  order: Uint32Array,
-  selected: Uint8Array,
-  keyed: readonly KeyedRow[],
-  members: Uint32Array,
-  register: ReturnType<typeof computePool>['register'],
-) {
+function writeSelections(sqlite: BetterSqlite3.Database, waveId: number, ranking: Ranking, keyed: KeyedPool, pool: Pool) {
+  const { order, selected } = ranking;
+  const { register, members } = pool;
   const tuple = `(${Number(waveId)}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
   const many = sqlite.prepare(`INSERT INTO wave_selections ${COLUMNS} VALUES ${new Array(ROWS_PER_STATEMENT).fill(tuple).join(',')}`);
   const one = sqlite.prepare(`INSERT INTO wave_selections ${COLUMNS} VALUES ${tuple}`);
@@ -209,15 +210,15 @@ function writeSelections(
   let rank = 0;
   for (let r = 0; r < order.length; r++) {
     const k = order[r]!;
-    const row = keyed[k]!;
-    if (row.provinceCode !== province) {
-      province = row.provinceCode;
+    const provinceCode = keyed.provinceCodes[k]!;
+    if (provinceCode !== province) {
+      province = provinceCode;
       rank = 0;
     }
     rank++;
     if (!selected[k]) continue;
     const i = members[k]!;
-    params.push(++seq, rank, register.ids[i], register.versions[i], row.registrationId, row.provinceCode, register.employmentStatus[i], row.weight, row.key);
+    params.push(++seq, rank, register.ids[i], register.versions[i], keyed.registrationIds[k], provinceCode, register.employmentStatus[i], keyed.weights[k], keyed.keys[k]);
     if (params.length === ROWS_PER_STATEMENT * 9) {
       many.run(params);
       params.length = 0;

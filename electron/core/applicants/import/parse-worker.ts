@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../../shared/api/errors';
+import { yieldToOtherThreads } from '../../jobs/thread-priority';
 import { parseRows } from './parse-rows';
 import type { ParserInput, ParserMessage } from './parse-source';
 
@@ -11,18 +10,6 @@ import type { ParserInput, ParserMessage } from './parse-source';
  */
 const input = workerData as ParserInput;
 
-/**
- * This thread yields to the others of the process (the UI's API calls, the writing job): on Linux a thread
- * has its own nice value, set through its id (/proc/thread-self). Elsewhere it keeps the normal priority.
- */
-function yieldToOtherThreads(nice: number) {
-  try {
-    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, nice);
-  } catch {
-    // Not Linux, or not allowed: the normal priority.
-  }
-}
 if (input.nice) yieldToOtherThreads(input.nice);
 const port = parentPort!;
 const post = (m: ParserMessage) => port.postMessage(m);
