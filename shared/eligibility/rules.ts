@@ -47,6 +47,7 @@ export const NIK_PROBLEM_ORDER: readonly NikProblem[] = ['FORMAT', 'PROVINCE', '
 const REAL_PROVINCE = new Uint8Array(100);
 for (const code of Object.keys(PROVINCES)) if (/^\d{2}$/.test(code)) REAL_PROVINCE[Number(code)] = 1;
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 
@@ -64,21 +65,20 @@ export function nikVerdict(nik: string, birthDate: string, gender: string, asOf:
     const c = nik.charCodeAt(i);
     if (c < 48 || c > 57) return slowVerdict(nik, birthDate, gender, asOf);
   }
-  const digit = (i: number) => nik.charCodeAt(i) - 48;
-  if (!REAL_PROVINCE[digit(0) * 10 + digit(1)]) return NIK_INVALID_VERDICT + 1;
-  const rawDay = digit(6) * 10 + digit(7);
-  const month = digit(8) * 10 + digit(9);
-  const yy = digit(10) * 10 + digit(11);
+  if (!REAL_PROVINCE[digit(nik, 0) * 10 + digit(nik, 1)]) return NIK_INVALID_VERDICT + 1;
+  const rawDay = digit(nik, 6) * 10 + digit(nik, 7);
+  const month = digit(nik, 8) * 10 + digit(nik, 9);
+  const yy = digit(nik, 10) * 10 + digit(nik, 11);
   const day = rawDay > 40 ? rawDay - 40 : rawDay;
   // The century as parseNik infers it (DESIGN 3.1): the latest year ending in yy whose birthday is not after asOf.
   let year = ry - ((((ry - yy) % 100) + 100) % 100);
   if (month * 100 + day > rm * 100 + rd && year === ry) year -= 100;
   if (month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month]!)) return NIK_INVALID_VERDICT + 2;
-  if (digit(12) === 0 && digit(13) === 0 && digit(14) === 0 && digit(15) === 0) return NIK_INVALID_VERDICT + 3;
+  if (digit(nik, 12) === 0 && digit(nik, 13) === 0 && digit(nik, 14) === 0 && digit(nik, 15) === 0) return NIK_INVALID_VERDICT + 3;
   // nikMismatchBits compares the NIK's date written YYYY-MM-DD with the stated one, character by character.
   let bits = 0;
   if (birthDate.charCodeAt(8) - 48 !== Math.floor(day / 10) || birthDate.charCodeAt(9) - 48 !== day % 10) bits |= 1;
-  if (birthDate.charCodeAt(5) - 48 !== digit(8) || birthDate.charCodeAt(6) - 48 !== digit(9)) bits |= 2;
+  if (birthDate.charCodeAt(5) - 48 !== digit(nik, 8) || birthDate.charCodeAt(6) - 48 !== digit(nik, 9)) bits |= 2;
   if (birthDate.charCodeAt(2) - 48 !== Math.floor(year / 10) % 10 || birthDate.charCodeAt(3) - 48 !== year % 10) bits |= 4;
   if ((rawDay > 40 ? 'P' : 'L') !== gender) bits |= 8;
   return bits;

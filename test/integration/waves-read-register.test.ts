@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRegisterUntil } from '../../electron/core/waves/read-register';
+import { readRegisterUntil, storedInstantMs } from '../../electron/core/waves/read-register';
+import { readRegisterInParallel } from '../../electron/core/waves/register-reader';
+import { selectionHasher } from '../../shared/selection';
 import { instantMs } from '../../shared/eligibility';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tempFile } from '../helpers/applicants';
@@ -16,7 +18,10 @@ function plain(cutoff: string) {
 }
 
 function fast(cutoff: string) {
-  const reg = readRegisterUntil(app.core.db.sqlite, cutoff);
+  return rows(readRegisterUntil(app.core.db.sqlite, cutoff));
+}
+
+function rows(reg: ReturnType<typeof readRegisterUntil>) {
   const c = reg.columns;
   return c.registration_id.map((id, i) => ({
     registration_id: id,
@@ -50,5 +55,38 @@ describe('reading the register for a pool', () => {
     expect(fast(cutoff)).toEqual(plain(cutoff));
     expect(fast(cutoff).find((r) => r.id === 4)!.registration_id).toBe('R-\x1fx');
     expect(fast('2000-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('reads the same with the reader thread, which hashes every registration_id with the seed (also in a chunk it could not cut up)', async () => {
+    app = await createTestApp();
+    const lines = Array.from({ length: 300 }, (_, i) => applicantLine(`R-${i}`, { nik: `327301410190${String(i + 1).padStart(4, '0')}` }));
+    expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
+    const s = app.core.db.sqlite;
+    s.prepare(`UPDATE applicants SET registration_id = 'R-' || char(31) || 'x', version = version + 1 WHERE registration_id = 'R-3'`).run();
+    const cutoff = '2099-01-01T00:00:00.000Z';
+    const x = selectionHasher('benih');
+    s.exec('BEGIN');
+    try {
+      const progress: number[] = [];
+      const read = await readRegisterInParallel(s, app.core.db.path, cutoff, 'benih', (done) => progress.push(done));
+      const hashes = await read.hashes;
+      await read.close();
+      expect(rows(read.register)).toEqual(plain(cutoff));
+      expect(progress.at(-1)).toBe(300);
+      expect(Array.from(hashes)).toEqual(read.register.columns.registration_id.map((id) => x(id)));
+      expect(read.register.columns.registration_id).toContain('R-\x1fx');
+    } finally {
+      s.exec('ROLLBACK');
+    }
+  });
+
+  it('reads stored instants by arithmetic exactly as Date.parse does', () => {
+    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000 * 7 + 3_723_456) {
+      const iso = new Date(t).toISOString();
+      expect(storedInstantMs(`x${iso}y`, 1, 25)).toBe(Date.parse(iso));
+    }
+    expect(storedInstantMs('2024-02-29T23:59:59.999Z', 0, 24)).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
+    // Anything else (an offset, no milliseconds) is read as instantMs reads it.
+    expect(storedInstantMs('2026-05-03T08:15:00+07:00', 0, 25)).toBe(Date.parse('2026-05-03T01:15:00Z'));
   });
 });

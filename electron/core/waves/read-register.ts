@@ -12,7 +12,6 @@ export interface PoolRegister {
   versions: Int32Array;
 }
 
-const CHUNK_IDS = 65_536;
 const FS = '\x1f';
 const RS = '\x1e';
 
@@ -25,21 +24,29 @@ export interface ReadColumn {
 const column = (name: string): ReadColumn => ({ joined: name, plain: name });
 
 /**
- * One chunk of the register as SQLite hands it over. better-sqlite3 costs about a microsecond per row
- * handed to JavaScript, more than reading the pages; so SQLite joins each chunk of 65,536 rowids into
- * one string (fields split by U+001F, rows by U+001E), checked, and cut up by the reader. A chunk that
- * does not come apart into exactly its row count of fields, with the ids summing to what SQLite says
- * (values holding those characters, an expression giving NULL), is read again row by row (`plain`,
- * typed as SQLite returns them). Both are plain data, so a chunk can cross to another thread.
+ * One chunk of the register as SQLite hands it over: the registrations whose rowid lies in
+ * (lo, lo + 65,536]. better-sqlite3 costs about a microsecond per row handed to JavaScript, more than
+ * reading the pages; so SQLite joins the chunk into one string (fields split by U+001F, rows by U+001E)
+ * with its row count and the sum of its ids. The one who cuts it up checks that it comes apart into
+ * exactly that many rows of the right fields with those ids (values holding the separators, or an
+ * expression giving NULL, would not) and else reads the chunk again row by row ({@link plainChunk}).
+ * Plain data, so a chunk can cross to another thread.
  */
-export type RegisterChunk = { kind: 'joined'; count: number; text: string } | { kind: 'plain'; rows: (string | number)[][] };
+export interface RegisterChunk {
+  lo: number;
+  count: number;
+  idSum: number;
+  text: string | null;
+}
+
+/** Rowids per chunk. */
+export const CHUNK_IDS = 65_536;
 
 /**
  * The chunks of every registration registered on or before `cutoff` (a UTC instant in the stored
  * form), in rowid order. The last column must be `id`. `+registered_at` keeps the planner on the rowid range.
  */
 export function* registerChunks(sqlite: BetterSqlite3.Database, cutoff: string, columns: readonly ReadColumn[]): Generator<RegisterChunk> {
-  const width = columns.length;
   const maxId = (sqlite.prepare('SELECT max(id) FROM applicants').pluck().get() as number | null) ?? 0;
   const joined = sqlite
     .prepare(
@@ -47,56 +54,66 @@ export function* registerChunks(sqlite: BetterSqlite3.Database, cutoff: string, 
        FROM applicants WHERE id > ? AND id <= ? AND +registered_at <= ?`,
     )
     .raw();
-  const plain = sqlite.prepare(`SELECT ${columns.map((c) => c.plain).join(', ')} FROM applicants WHERE id > ? AND id <= ? AND +registered_at <= ? ORDER BY id`).raw();
   for (let lo = 0; lo < maxId; lo += CHUNK_IDS) {
     const [count, idSum, text] = joined.get(lo, lo + CHUNK_IDS, cutoff) as [number, number, string | null];
-    if (count === 0) continue;
-    if (text !== null && wellFormed(text, width, count, idSum)) yield { kind: 'joined', count, text };
-    else yield { kind: 'plain', rows: plain.all(lo, lo + CHUNK_IDS, cutoff) as (string | number)[][] };
+    if (count > 0) yield { lo, count, idSum, text };
   }
 }
 
-/** Whether a joined chunk's text comes apart into `count` rows of `width` fields whose last fields (ids) sum to `idSum`. */
-function wellFormed(text: string, width: number, count: number, idSum: number): boolean {
+/** A chunk's rows read one by one, typed as SQLite returns them. */
+export function plainChunk(sqlite: BetterSqlite3.Database, cutoff: string, columns: readonly ReadColumn[], lo: number): (string | number)[][] {
+  return sqlite
+    .prepare(`SELECT ${columns.map((c) => c.plain).join(', ')} FROM applicants WHERE id > ? AND id <= ? AND +registered_at <= ? ORDER BY id`)
+    .raw()
+    .all(lo, lo + CHUNK_IDS, cutoff) as (string | number)[][];
+}
+
+/**
+ * Cuts a joined chunk up, checking it as it goes, and calls `row` for every row with one reused bounds
+ * array: field f is `text.slice(bounds[f], bounds[f + 1] - 1)` (the last field's end is
+ * `bounds[width] - 1` too), so a caller can decode numbers and small codes without slicing. Returns
+ * false, having stopped somewhere, when the text does not come apart into exactly `count` rows of
+ * `width` fields whose last fields (ids) sum to `idSum`: the caller drops what it got and reads the
+ * chunk row by row.
+ */
+export function forEachJoinedRow(text: string, width: number, count: number, idSum: number, row: (text: string, bounds: Int32Array) => void): boolean {
+  const bounds = new Int32Array(width + 1);
+  const len = text.length;
   let rows = 0;
   let sum = 0;
-  let pos = 0;
-  const len = text.length;
-  while (pos <= len) {
+  for (let pos = 0; pos <= len; ) {
     let end = text.indexOf(RS, pos);
     if (end === -1) end = len;
-    let a = pos;
-    for (let f = 0; f < width - 1; f++) {
-      const b = text.indexOf(FS, a);
+    bounds[0] = pos;
+    for (let f = 1; f < width; f++) {
+      const b = text.indexOf(FS, bounds[f - 1]!);
       if (b === -1 || b > end) return false;
-      a = b + 1;
+      bounds[f] = b + 1;
     }
-    const next = text.indexOf(FS, a);
-    if ((next !== -1 && next < end) || ++rows > count) return false;
-    const id = digitsValue(text, a, end);
+    const extra = text.indexOf(FS, bounds[width - 1]!);
+    if ((extra !== -1 && extra < end) || ++rows > count) return false;
+    const id = digitsValue(text, bounds[width - 1]!, end);
     if (id < 0) return false;
     sum += id;
+    bounds[width] = end + 1;
+    row(text, bounds);
     pos = end + 1;
   }
   return rows === count && sum === idSum;
 }
 
 /**
- * Calls `row` for every row of a well-formed joined chunk with one reused bounds array: field f is
- * `text.slice(bounds[f], bounds[f + 1] - 1)` (the last field's end is `bounds[width] - 1` too), so a
- * caller can decode numbers and small codes without slicing.
+ * The first field of each of a joined chunk's first `count` rows, without checking the chunk: the
+ * register reader hashes registration_ids with it while the chunk's own check happens elsewhere.
  */
-export function forEachJoinedRow(text: string, width: number, row: (text: string, bounds: Int32Array) => void): void {
-  const bounds = new Int32Array(width + 1);
-  let pos = 0;
+export function forEachFirstField(text: string, count: number, value: (v: string, row: number) => void): void {
   const len = text.length;
-  while (pos <= len) {
+  let row = 0;
+  for (let pos = 0; pos <= len && row < count; row++) {
     let end = text.indexOf(RS, pos);
     if (end === -1) end = len;
-    bounds[0] = pos;
-    for (let f = 1; f < width; f++) bounds[f] = text.indexOf(FS, bounds[f - 1]!) + 1;
-    bounds[width] = end + 1;
-    row(text, bounds);
+    const first = text.indexOf(FS, pos);
+    value(text.slice(pos, first === -1 || first > end ? end : first), row);
     pos = end + 1;
   }
 }
@@ -162,8 +179,7 @@ export const REGISTER_COLUMNS: readonly ReadColumn[] = [
   column('kk'),
   column('birth_date'),
   column('gender'),
-  // The instant as epoch milliseconds, computed by SQLite; the row-by-row path parses the stored text.
-  { joined: `CAST(round(unixepoch(registered_at, 'subsec') * 1000) AS INTEGER)`, plain: 'registered_at' },
+  column('registered_at'),
   column('province_code'),
   column('employment_status'),
   column('version'),
@@ -217,11 +233,19 @@ export class RegisterBuilder {
     return this.n;
   }
 
-  add(chunk: RegisterChunk): void {
-    const rows = chunk.kind === 'joined' ? chunk.count : chunk.rows.length;
-    if (this.n + rows > this.total) throw new RegisterChangedError();
-    if (chunk.kind === 'joined') forEachJoinedRow(chunk.text, REGISTER_COLUMNS.length, this.joinedRow);
-    else for (const r of chunk.rows) this.plainRow(r);
+  /**
+   * Adds a chunk's rows; one that does not come apart cleanly is read again row by row through `plain`
+   * (in the same snapshot), and its rowid range reported to `onPlain`.
+   */
+  add(chunk: RegisterChunk, plain: (lo: number) => (string | number)[][], onPlain?: (first: number, rows: number) => void): void {
+    const first = this.n;
+    if (first + chunk.count > this.total) throw new RegisterChangedError();
+    if (chunk.text !== null && forEachJoinedRow(chunk.text, REGISTER_COLUMNS.length, chunk.count, chunk.idSum, this.joinedRow)) return;
+    this.n = first;
+    const rows = plain(chunk.lo);
+    if (first + rows.length > this.total) throw new RegisterChangedError();
+    for (const r of rows) this.plainRow(r);
+    onPlain?.(first, rows.length);
   }
 
   private readonly joinedRow = (text: string, b: Int32Array) => {
@@ -232,8 +256,7 @@ export class RegisterBuilder {
     this.kk[i] = field(text, b, 2);
     this.birth_date[i] = intern.date(text, b[3]!, b[4]! - 1);
     this.gender[i] = intern.oneOf(text, b[4]!, b[5]! - 1, GENDERS);
-    const at = digitsValue(text, b[5]!, b[6]! - 1);
-    this.registered_at[i] = at >= 0 ? at : Number(field(text, b, 5));
+    this.registered_at[i] = storedInstantMs(text, b[5]!, b[6]! - 1);
     this.provinceCode[i] = intern.twoDigits(text, b[6]!, b[7]! - 1);
     this.employmentStatus[i] = intern.oneOf(text, b[7]!, b[8]! - 1, EMPLOYMENT_STATUSES);
     this.versions[i] = digitsValue(text, b[8]!, b[9]! - 1);
@@ -266,8 +289,33 @@ export function readRegisterUntil(sqlite: BetterSqlite3.Database, cutoff: string
   const total = countRegisteredUntil(sqlite, cutoff);
   const builder = new RegisterBuilder(total);
   for (const chunk of registerChunks(sqlite, cutoff, REGISTER_COLUMNS)) {
-    builder.add(chunk);
+    builder.add(chunk, (lo) => plainChunk(sqlite, cutoff, REGISTER_COLUMNS, lo));
     onChunk?.(builder.length, total);
   }
   return builder.finish();
+}
+
+const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/**
+ * Epoch milliseconds of text[a, b): the stored form `YYYY-MM-DDTHH:MM:SS.sssZ` by arithmetic (a
+ * million Date.parse calls cost more than the rest of the row), anything else through instantMs.
+ */
+export function storedInstantMs(text: string, a: number, b: number): number {
+  if (b - a === 24 && text.charCodeAt(a + 23) === 90 && text.charCodeAt(a + 10) === 84 && text.charCodeAt(a + 19) === 46) {
+    const y = digitsValue(text, a, a + 4);
+    const mo = digitsValue(text, a + 5, a + 7);
+    const d = digitsValue(text, a + 8, a + 10);
+    const h = digitsValue(text, a + 11, a + 13);
+    const mi = digitsValue(text, a + 14, a + 16);
+    const sec = digitsValue(text, a + 17, a + 19);
+    const ms = digitsValue(text, a + 20, a + 23);
+    if (y >= 1970 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && sec < 60 && ms >= 0 && text.charCodeAt(a + 4) === 45 && text.charCodeAt(a + 7) === 45) {
+      const leap = mo > 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 1 : 0;
+      const yearsBefore = y - 1;
+      const days = (y - 1970) * 365 + (Math.floor(yearsBefore / 4) - 492) - (Math.floor(yearsBefore / 100) - 19) + (Math.floor(yearsBefore / 400) - 4) + DAYS_BEFORE_MONTH[mo]! + leap + d - 1;
+      return ((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + ms;
+    }
+  }
+  return instantMs(text.slice(a, b));
 }

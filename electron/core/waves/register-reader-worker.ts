@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { selectionHasher } from '../../../shared/selection';
 import { openSqlite } from '../db/connection';
 import { yieldToOtherThreads } from '../jobs/thread-priority';
-import { REGISTER_COLUMNS, registerChunks, type RegisterChunk } from './read-register';
+import { REGISTER_COLUMNS, forEachFirstField, registerChunks, type RegisterChunk } from './read-register';
 import type { RegisterReaderInput, RegisterReaderMessage } from './register-reader';
 
 /**
@@ -15,25 +15,21 @@ if (input.nice) yieldToOtherThreads(input.nice);
 const port = parentPort!;
 const post = (m: RegisterReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
+/**
+ * x of every registration_id, each chunk's rows from its place in the register (the rows before it),
+ * as the chunk's first fields. A chunk that does not come apart cleanly is hashed again by the
+ * selecting thread, which reads it row by row anyway.
+ */
 function hashAll(chunks: RegisterChunk[], rows: number): Float64Array {
   const x = selectionHasher(input.seed);
   const hashes = new Float64Array(rows);
-  let i = 0;
+  let base = 0;
   for (let c = 0; c < chunks.length; c++) {
-    const chunk = chunks[c]!;
+    const { text, count } = chunks[c]!;
     // Let each chunk's text go once hashed.
-    chunks[c] = { kind: 'plain', rows: [] };
-    if (chunk.kind === 'plain') {
-      for (const row of chunk.rows) hashes[i++] = x(row[0] as string);
-      continue;
-    }
-    const text = chunk.text;
-    for (let pos = 0; pos <= text.length; ) {
-      let end = text.indexOf('\x1e', pos);
-      if (end === -1) end = text.length;
-      hashes[i++] = x(text.slice(pos, text.indexOf('\x1f', pos)));
-      pos = end + 1;
-    }
+    chunks[c] = { ...chunks[c]!, text: null };
+    if (text !== null) forEachFirstField(text, count, (id, row) => (hashes[base + row] = x(id)));
+    base += count;
   }
   return hashes;
 }
@@ -48,7 +44,7 @@ try {
     for (const chunk of registerChunks(sqlite, input.cutoff, REGISTER_COLUMNS)) {
       post({ type: 'chunk', chunk });
       chunks.push(chunk);
-      rows += chunk.kind === 'joined' ? chunk.count : chunk.rows.length;
+      rows += chunk.count;
     }
     sqlite.exec('COMMIT');
     post({ type: 'read', rows });

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { workerScript } from '../jobs/runner';
-import { countRegisteredUntil, RegisterBuilder, type PoolRegister, type RegisterChunk } from './read-register';
+import { selectionHasher } from '../../../shared/selection';
+import { countRegisteredUntil, plainChunk, REGISTER_COLUMNS, RegisterBuilder, type PoolRegister, type RegisterChunk } from './read-register';
 
 export interface RegisterReaderInput {
   dbPath: string;
@@ -89,6 +90,7 @@ export async function readRegisterInParallel(
 
   try {
     const builder = new RegisterBuilder(total);
+    const replaced: [first: number, rows: number][] = [];
     for (;;) {
       const m = inbox.shift();
       if (!m) {
@@ -99,13 +101,27 @@ export async function readRegisterInParallel(
       }
       if (m.type === 'read') break;
       if (m.type === 'chunk') {
-        builder.add(m.chunk);
+        builder.add(
+          m.chunk,
+          (lo) => plainChunk(sqlite, cutoff, REGISTER_COLUMNS, lo),
+          (first, rows) => replaced.push([first, rows]),
+        );
         onChunk(builder.length, total);
       }
     }
-    return { register: builder.finish(), hashes, close };
+    const register = builder.finish();
+    // The reader hashed a chunk that did not come apart cleanly by its own cutting: hash its rows here.
+    const fixed = replaced.length ? hashes.then((h) => rehash(h, register, replaced, seed)) : hashes;
+    fixed.catch(() => {});
+    return { register, hashes: fixed, close };
   } catch (err) {
     await close();
     throw err;
   }
+}
+
+function rehash(hashes: Float64Array, register: PoolRegister, ranges: [number, number][], seed: string): Float64Array {
+  const x = selectionHasher(seed);
+  for (const [first, rows] of ranges) for (let i = first; i < first + rows; i++) hashes[i] = x(register.columns.registration_id[i]!);
+  return hashes;
 }
