@@ -14,8 +14,8 @@ export interface SelectionFigures {
   phases: { read: number; screen: number; keys: number; write: number };
 }
 
-const SEED = 'bench-gelombang-rahasia';
-const BENCH_WAVE = 9001;
+export const BENCH_SEED = 'bench-gelombang-rahasia';
+export const BENCH_WAVE = 9001;
 
 /**
  * Sets up a closed wave in the database at dbPath (migrated first) whose close date takes in the whole
@@ -37,7 +37,7 @@ export async function benchWaveSelection(dbPath: string, options: { closesOn: st
           `INSERT INTO waves (number, name, national_quota, weights_json, opens_on, closes_on, balance, seed_commitment, status, created_at, updated_at)
            VALUES (?, 'Bench', ?, ?, '2020-01-01', ?, 3500000, ?, 'draft', ?, ?)`,
         )
-        .run(BENCH_WAVE, options.quota ?? 100_000, JSON.stringify({ unemployed: 2, laid_off: 1.5 }), options.closesOn, createHash('sha256').update(SEED).digest('hex'), at, at);
+        .run(BENCH_WAVE, options.quota ?? 100_000, JSON.stringify({ unemployed: 2, laid_off: 1.5 }), options.closesOn, createHash('sha256').update(BENCH_SEED).digest('hex'), at, at);
       sqlite.prepare(`UPDATE waves SET status = 'open' WHERE number = ?`).run(BENCH_WAVE);
       sqlite.prepare(`UPDATE waves SET status = 'closed' WHERE number = ?`).run(BENCH_WAVE);
     } else if (existing !== 'closed' && existing !== 'selected') {
@@ -50,7 +50,7 @@ export async function benchWaveSelection(dbPath: string, options: { closesOn: st
   for (let r = 0; r < (options.repeat ?? 3); r++) {
     const cpu0 = process.cpuUsage();
     const started = process.hrtime.bigint();
-    const outcome = await runSelection({ dbPath, owner: { userId: null, username: 'bench' }, progress() {}, checkCancelled() {} }, { number: BENCH_WAVE, seed: SEED });
+    const outcome = await runSelection({ dbPath, owner: { userId: null, username: 'bench' }, progress() {}, checkCancelled() {} }, { number: BENCH_WAVE, seed: BENCH_SEED });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpu0);
     runs.push({ pool: outcome.pool, selected: outcome.selected, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, phases: outcome.phases });

@@ -3,6 +3,7 @@ import { readRegisterUntil, storedInstantMs } from '../../electron/core/waves/re
 import { readRegisterInParallel } from '../../electron/core/waves/register-reader';
 import { selectionHasher } from '../../shared/selection';
 import { instantMs } from '../../shared/eligibility';
+import { openSqlite } from '../../electron/core/db/connection';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tempFile } from '../helpers/applicants';
 
@@ -88,5 +89,33 @@ describe('reading the register for a pool', () => {
     expect(storedInstantMs('2024-02-29T23:59:59.999Z', 0, 24)).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
     // Anything else (an offset, no milliseconds) is read as instantMs reads it.
     expect(storedInstantMs('2026-05-03T08:15:00+07:00', 0, 25)).toBe(Date.parse('2026-05-03T01:15:00Z'));
+  });
+
+  it("never lets a selection commit on a register the reader saw differently: a commit between the job's snapshot and the reader's fails the job's write, or its count", async () => {
+    app = await createTestApp();
+    const lines = Array.from({ length: 50 }, (_, i) => applicantLine(`R-${i}`, { nik: `327301410190${String(i + 1).padStart(4, '0')}` }));
+    expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
+    const cutoff = '2099-01-01T00:00:00.000Z';
+    const job = openSqlite(app.core.db.path);
+    try {
+      // A change of a row: the counts agree, and the job's first write is refused as a stale snapshot.
+      job.exec('BEGIN');
+      job.prepare('SELECT count(*) FROM applicants').get();
+      app.core.db.sqlite.prepare(`UPDATE applicants SET version = version + 1, full_name = 'Diubah' WHERE registration_id = 'R-7'`).run();
+      const read = await readRegisterInParallel(job, app.core.db.path, cutoff, 'benih', () => {});
+      await read.close();
+      expect(read.register.versions[7]).toBe(2);
+      expect(() => job.prepare('DELETE FROM wave_selections WHERE wave_id = -1').run()).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY_SNAPSHOT' }));
+      job.exec('ROLLBACK');
+
+      // A new row: the reader sends more rows than the job counted, refused the same way before any work.
+      job.exec('BEGIN');
+      job.prepare('SELECT count(*) FROM applicants').get();
+      expect((await importFile(app, app.adminToken, tempFile('b.csv', `${HEADER}\n${applicantLine('R-new', { nik: '3273014101900099' })}\n`))).state).toBe('done');
+      await expect(readRegisterInParallel(job, app.core.db.path, cutoff, 'benih', () => {})).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+      job.exec('ROLLBACK');
+    } finally {
+      job.close();
+    }
   });
 });
