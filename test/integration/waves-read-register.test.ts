@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRegisterUntil, storedInstantMs } from '../../electron/core/waves/read-register';
+import { readRegisterUntil, storedInstantMs } from '../../electron/core/screening/read-register';
 import { readRegisterInParallel } from '../../electron/core/waves/register-reader';
 import { selectionHasher } from '../../shared/selection';
 import { instantMs } from '../../shared/eligibility';

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { instantMs, type ExclusionRow, type ParticipantRow, type RegistrationColumns } from '../../../shared/eligibility';
+import type { ExclusionRow, ParticipantRow, RegistrationColumns } from '../../../shared/eligibility';
+import { readRegisterUntil } from './read-register';
 
 /** The register as the engine wants it, plus what the core needs to write results back by row id. */
 export interface Register {
@@ -11,43 +12,19 @@ export interface Register {
   provinces: Uint8Array;
 }
 
-const CHUNK = 65_536;
+/** Later than any stored registered_at (`YYYY-MM-DDTHH:MM:SS.sssZ`, compared as text): the whole register. */
+const EVERY_REGISTRATION = '9999-12-31T23:59:59.999Z';
 
 /**
- * Streams every registration in rowid order (a straight table scan; the engine sorts by instant itself).
- * Raw rows avoid an object per registration; registered_at is stored as the canonical UTC form.
+ * Every registration in rowid order (the engine sorts by instant itself), read in SQLite-joined chunks
+ * as the wave selection reads its pool (read-register.ts).
  */
 export function readRegister(sqlite: BetterSqlite3.Database, onChunk?: (done: number, total: number) => void): Register {
-  const total = (sqlite.prepare('SELECT count(*) FROM applicants').pluck().get() as number) ?? 0;
-  const registration_id: string[] = new Array(total);
-  const nik: string[] = new Array(total);
-  const kk: string[] = new Array(total);
-  const birth_date: string[] = new Array(total);
-  const gender: string[] = new Array(total);
-  const registered_at = new Float64Array(total);
-  const ids = new Int32Array(total);
-  const versions = new Int32Array(total);
-  const provinces = new Uint8Array(total);
-  const rows = sqlite
-    .prepare('SELECT id, registration_id, nik, kk, birth_date, gender, registered_at, version, province_code FROM applicants ORDER BY id')
-    .raw()
-    .iterate() as IterableIterator<[number, string, string, string, string, string, string, number, string]>;
-  let i = 0;
-  for (const r of rows) {
-    if (i === total) throw new Error('applicants changed while being read');
-    ids[i] = r[0];
-    registration_id[i] = r[1];
-    nik[i] = r[2];
-    kk[i] = r[3];
-    birth_date[i] = r[4];
-    gender[i] = r[5];
-    registered_at[i] = instantMs(r[6]);
-    versions[i] = r[7];
-    provinces[i] = Number(r[8]);
-    if (++i % CHUNK === 0) onChunk?.(i, total);
-  }
-  if (i !== total) throw new Error('applicants changed while being read');
-  return { columns: { registration_id, nik, kk, birth_date, gender, registered_at }, ids, versions, provinces };
+  const register = readRegisterUntil(sqlite, EVERY_REGISTRATION, onChunk);
+  const n = register.ids.length;
+  const provinces = new Uint8Array(n);
+  for (let i = 0; i < n; i++) provinces[i] = Number(register.provinceCode[i]);
+  return { columns: register.columns, ids: register.ids, versions: register.versions, provinces };
 }
 
 /** Participants of published waves (the engine itself decides which count as of the date). */

@@ -1,5 +1,5 @@
 import { keyFromHash52, weightOf, type KeyedColumns } from '../../../shared/selection';
-import type { PoolRegister } from './read-register';
+import type { PoolRegister } from '../screening/read-register';
 
 /** The pool members as the ranking and the proof take them, in member order. */
 export interface KeyedPool extends KeyedColumns {

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { REASON_BIT, outcomeAt, screen, type ParticipantRow, type ReasonCounts } from '../../../shared/eligibility';
 import { readExclusions } from '../screening/read-inputs';
 import { factsFingerprint } from '../screening/fingerprint';
-import type { PoolRegister } from './read-register';
+import type { PoolRegister } from '../screening/read-register';
 
 /** A wave's pool (DESIGN 3.3): indices into the register read up to the close date. */
 export interface Pool {

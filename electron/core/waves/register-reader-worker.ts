@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { selectionHasher } from '../../../shared/selection';
 import { openSqlite } from '../db/connection';
 import { yieldToOtherThreads } from '../jobs/thread-priority';
-import { REGISTER_COLUMNS, forEachFirstField, registerChunks, type RegisterChunk } from './read-register';
+import { REGISTER_COLUMNS, forEachFirstField, registerChunks, type RegisterChunk } from '../screening/read-register';
 import type { RegisterReaderInput, RegisterReaderMessage } from './register-reader';
 
 /**

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { workerScript } from '../jobs/runner';
 import { selectionHasher } from '../../../shared/selection';
-import { countRegisteredUntil, plainChunk, REGISTER_COLUMNS, RegisterBuilder, type PoolRegister, type RegisterChunk } from './read-register';
+import { countRegisteredUntil, plainChunk, REGISTER_COLUMNS, RegisterBuilder, type PoolRegister, type RegisterChunk } from '../screening/read-register';
 
 export interface RegisterReaderInput {
   dbPath: string;

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { EMPLOYMENT_STATUSES, GENDERS } from '../../../shared/applicant-values';
 import { instantMs, type RegistrationColumns } from '../../../shared/eligibility';
 
-/** The registrations a wave's pool is drawn from, as columns (index i across all of them is one registration). */
+/** The register as screening reads it (the whole of it, or a wave's pool up to its cut-off), as columns: index i across all of them is one registration. */
 export interface PoolRegister {
   columns: RegistrationColumns;
   provinceCode: string[];
@@ -172,7 +172,7 @@ class Interner {
   }
 }
 
-/** What a pool's screening reads of each registration; the first column is the registration_id (the selection keys' input). */
+/** What screening reads of each registration; the first column is the registration_id (a wave selection's key input). */
 export const REGISTER_COLUMNS: readonly ReadColumn[] = [
   column('registration_id'),
   column('nik'),
@@ -284,7 +284,7 @@ export class RegisterBuilder {
   }
 }
 
-/** Every registration registered on or before `cutoff`, as the pool's screening needs it, in rowid order, read on this thread. */
+/** Every registration registered on or before `cutoff`, as screening needs it, in rowid order, read on this thread. */
 export function readRegisterUntil(sqlite: BetterSqlite3.Database, cutoff: string, onChunk?: (done: number, total: number) => void): PoolRegister {
   const total = countRegisteredUntil(sqlite, cutoff);
   const builder = new RegisterBuilder(total);
