@@ -60,9 +60,9 @@ function invoice(invoiceNo: string, institutionId: string, invoiceDate: string, 
 /**
  * Three invoices from the institutions with the most purchases (X, Y, Z), deterministic for the seed:
  * - A (X, dated R−7, reconciled by the seeding user): X's certified completions before its date, MATCHED,
- *   with two claims above the price paid (AMOUNT_MISMATCH), up to three unfinished trainings
- *   (NOT_COMPLETED), up to two cancelled purchases (CANCELLED), a line repeated (DUPLICATE_LINE) and an
- *   enrollment the platform never reported (UNKNOWN_ENROLLMENT);
+ *   with two claims above the price paid (AMOUNT_MISMATCH), three unfinished trainings (NOT_COMPLETED),
+ *   two cancelled purchases (CANCELLED) — one of each on a small demo's short invoice —, a line repeated
+ *   (DUPLICATE_LINE) and an enrollment the platform never reported (UNKNOWN_ENROLLMENT);
  * - B (Y, dated R−2, left imported): Y's certified completions, one unfinished training, a wrong NIK
  *   (PARTICIPANT_MISMATCH), a wrong training (TRAINING_MISMATCH) and Z's purchase (INSTITUTION_MISMATCH);
  * - C (X, dated R−1, left imported): X's completions since A, and one line A already billed
@@ -85,13 +85,15 @@ export function demoInvoices(seed: string, enrollments: readonly DemoEnrollment[
   const xs = of(x);
   const aMatched = xs.filter((e) => certifiedBy(e, dateA));
   const aPool = [...aMatched];
-  const overClaimed = take(rng, aPool, aPool.length >= 6 ? 2 : 0).map((e, i) => line(e, 'AMOUNT_MISMATCH', { amount: e.pricePaid + (i === 0 ? 100_000 : 50_000) }));
+  // Fewer problems on a small demo's short invoice, so that most lines still match.
+  const large = aPool.length >= 30;
+  const overClaimed = take(rng, aPool, large ? 2 : aPool.length >= 6 ? 1 : 0).map((e, i) => line(e, 'AMOUNT_MISMATCH', { amount: e.pricePaid + (i === 0 ? 100_000 : 50_000) }));
   const matchedA = aPool.map((e) => line(e, 'MATCHED'));
   const aDrafts = shuffle(rng, [
     ...matchedA,
     ...overClaimed,
-    ...take(rng, xs.filter(unfinished), 3).map((e) => line(e, 'NOT_COMPLETED')),
-    ...take(rng, xs.filter((e) => e.cancelledAt !== null), 2).map((e) => line(e, 'CANCELLED')),
+    ...take(rng, xs.filter(unfinished), large ? 3 : 1).map((e) => line(e, 'NOT_COMPLETED')),
+    ...take(rng, xs.filter((e) => e.cancelledAt !== null), large ? 2 : 1).map((e) => line(e, 'CANCELLED')),
     ...(xs.length ? [line(xs[rng.int(xs.length)]!, 'UNKNOWN_ENROLLMENT', { enrollmentId: `ENR-${year}-999999` })] : []),
   ]);
   const original = matchedA[0];
