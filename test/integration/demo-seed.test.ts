@@ -70,6 +70,7 @@ describe('demo.seed', () => {
       // Wave 2: open, its registration running past the reference date.
       expect(w2).toMatchObject({ number: 2, status: 'open', seed: 'uji-gelombang-2', seedCommitment: sha256Hex('uji-gelombang-2'), publishedOn: null, participants: 0 });
       expect(w2!.closesOn > R).toBe(true);
+      expect(w1!.name).toMatch(/^Gelombang (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)/);
       expect((await app.as(app.adminToken, 'waves.get', { number: 2 })).status).toBe('open');
 
       // Anyone with the documented seed re-checks wave 1 from its exported proof.

@@ -74,8 +74,19 @@ export const waveSeed = (demoSeed: string, number: number) => `${demoSeed}-gelom
 /** Employment statuses the demo waves favour (DESIGN 3.3 weights; the rest weigh 1). */
 const WEIGHTS = { laid_off: 1.5, unemployed: 1.25 };
 
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** "Gelombang Oktober–November 2026": named for its registration months, as offices name their waves. */
+export function waveName(opensOn: string, closesOn: string): string {
+  const month = (d: string) => MONTHS[Number(d.slice(5, 7)) - 1]!;
+  const [y1, y2] = [opensOn.slice(0, 4), closesOn.slice(0, 4)];
+  if (y1 !== y2) return `Gelombang ${month(opensOn)} ${y1}–${month(closesOn)} ${y2}`;
+  return month(opensOn) === month(closesOn) ? `Gelombang ${month(opensOn)} ${y1}` : `Gelombang ${month(opensOn)}–${month(closesOn)} ${y1}`;
+}
+
 function waveInput(ctx: ProgrammeContext, number: number, quota: number, dates: { opensOn: string; closesOn: string }) {
-  return { number, name: `Gelombang ${number}`, quota: { national: quota }, weights: WEIGHTS, ...dates, seedCommitment: sha256Hex(waveSeed(ctx.seed, number)) };
+  const { opensOn, closesOn } = dates;
+  return { number, name: waveName(opensOn, closesOn), quota: { national: quota }, weights: WEIGHTS, opensOn, closesOn, seedCommitment: sha256Hex(waveSeed(ctx.seed, number)) };
 }
 
 /** Wave 1 created and opened the day before its registration opens: its seed commitment is public from then. */
