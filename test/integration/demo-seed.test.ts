@@ -159,6 +159,35 @@ describe('demo.seed', () => {
     SLOW,
   );
 
+  it('prakerja-office demo seed: the DESIGN 7 command, its JSON keys kept and grown, its text naming the seed to verify with', async () => {
+    app = await createTestApp();
+    const json = await runCliCaptured(['--db', app.dbPath, '--json', '--user', 'admin', 'demo', 'seed', '--applicants', '1000', '--seed', 'teks']);
+    expect(json.code, json.stderr).toBe(0);
+    const out = json.json();
+    expect(Object.keys(out)).toEqual(['seed', 'referenceDate', 'applicants', 'exclusions', 'waves', 'catalog', 'enrollments', 'invoices', 'seconds', 'steps', 'total']);
+    expect(out).toMatchObject({ seed: 'teks', total: 1000, waves: [{ number: 1, status: 'published', seed: 'teks-gelombang-1' }, { number: 2, status: 'open' }] });
+
+    const other = await createTestApp();
+    try {
+      const text = await runCliCaptured(['--db', other.dbPath, '--user', 'admin', 'demo', 'seed', '--applicants', '1000', '--seed', 'teks']);
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toMatch(/Gelombang 1 diumumkan \d{4}-\d{2}-\d{2}: 100 peserta dari pool \d+ \(kuota 100\)/);
+      expect(text.stdout).toContain('wave verify 1 --proof bukti.csv --seed teks-gelombang-1');
+      expect(text.stdout).toMatch(/Tagihan INV-\d{4}-0001 .* direkonsiliasi: .*MATCHED.*Menunggu persetujuan pengguna keuangan lain\./);
+      // The same seed gives the same programme: the same participants, purchases and invoice lines.
+      const rows = (a: TestApp, sql: string) => a.core.db.sqlite.prepare(sql).all();
+      for (const sql of [
+        'SELECT nik, card_number FROM participants ORDER BY card_number',
+        'SELECT enrollment_id, nik, training_id, price_paid, purchased_at, completed_at, certificate_no, cancelled_at FROM enrollments ORDER BY enrollment_id',
+        'SELECT line_no, enrollment_id, nik, amount FROM invoice_lines ORDER BY invoice_id, line_no',
+      ]) {
+        expect(rows(other, sql), sql).toEqual(rows(app, sql));
+      }
+    } finally {
+      await other.close();
+    }
+  }, SLOW);
+
   it('names the step that failed and says the earlier steps stay', async () => {
     app = await createTestApp();
     // A wave 1 made behind the empty-database check's back: the demo's fourth step collides with it.

@@ -32,7 +32,7 @@ async function seedCommand(ctx: CliContext, _args: string[], options: Record<str
       const { jobId } = await session.call('demo.seed', { applicants, ...(seed === undefined ? {} : { seed }) });
       const r = (await waitForJob(ctx, core, jobId)) as DemoSeedOutcome;
       const total = core.db.sqlite.prepare('SELECT count(*) FROM applicants').pluck().get() as number;
-      return { data: { ...r, total }, lines: summaryLines(r, total) };
+      return { data: { ...r, total }, lines: summaryLines(r, total, session.user.username) };
     }),
   );
 }
@@ -42,7 +42,7 @@ const statusText = (statuses: Partial<Record<LineStatus, number>>) =>
     .map((s) => `${statuses[s]} ${s}`)
     .join(', ');
 
-function summaryLines(r: DemoSeedOutcome, total: number): string[] {
+function summaryLines(r: DemoSeedOutcome, total: number, user: string): string[] {
   const lines = [
     `Data demo (benih "${r.seed}", tanggal acuan ${r.referenceDate}): ${r.applicants.inserted} pendaftar dan ${r.exclusions.inserted} entri daftar pengecualian diimpor (impor nomor ${r.applicants.runId} dan ${r.exclusions.runId}).`,
   ];
@@ -50,7 +50,7 @@ function summaryLines(r: DemoSeedOutcome, total: number): string[] {
     if (w.status === 'published') {
       lines.push(
         `Gelombang ${w.number} diumumkan ${w.publishedOn}: ${w.participants} peserta dari pool ${w.pool} (kuota ${w.quota}); pembelian pertama paling lambat ${w.purchaseDeadline}.`,
-        `  Seed seleksinya "${w.seed}" (sha256-nya adalah seed commitment ${w.seedCommitment.slice(0, 12)}…). Untuk memeriksa: export wave-proof --wave ${w.number} --out bukti.csv, lalu wave verify ${w.number} --proof bukti.csv --seed ${w.seed}`,
+        `  Seed seleksinya "${w.seed}" (sha256-nya adalah seed commitment ${w.seedCommitment.slice(0, 12)}…). Untuk memeriksa: prakerja-office --user ${user} export wave-proof --wave ${w.number} --out bukti.csv, lalu prakerja-office --user ${user} wave verify ${w.number} --proof bukti.csv --seed ${w.seed}`,
       );
     } else {
       lines.push(`Gelombang ${w.number} ${w.status === 'open' ? 'dibuka' : w.status}: pendaftaran ${w.opensOn} s.d. ${w.closesOn}, kuota ${w.quota}; seed seleksinya "${w.seed}".`);
