@@ -62,7 +62,8 @@ function applicantFields(r: ApplicantRow): string[] {
   return [r.registration_id, r.nik, r.kk, r.full_name, r.birth_date, r.gender, r.phone, r.email, r.province_code, r.regency_code, r.education, r.employment_status, r.registered_at, r.test_score];
 }
 
-async function writeLines(path: string, header: readonly string[], lines: Iterable<readonly string[]>): Promise<WrittenFile> {
+/** One CSV file as the demo writes them (see above). */
+export async function writeLines(path: string, header: readonly string[], lines: Iterable<readonly string[]>): Promise<WrittenFile> {
   const sink = openTextSink(path);
   let rows = 0;
   try {

@@ -1,14 +1,15 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Handler } from '../api/router';
 import { requireUser } from '../api/context';
-import { refuseNonEmpty, type DemoSeedParams } from './seed-job';
+import { countProgramme, refuseNonEmpty } from './empty-check';
+import type { DemoSeedParams } from './seed-job';
 
 const IMPORTING = new Set(['demo.seed', 'import.applicants']);
 
 export const demoHandlers = {
   'demo.seed': (async (input, ctx) => {
     const user = requireUser(ctx);
-    refuseNonEmpty(ctx.core.db.sqlite.prepare('SELECT count(*) FROM applicants').pluck().get() as number);
+    refuseNonEmpty(countProgramme(ctx.core.db.sqlite));
     if (ctx.core.jobs.list(null).some((j) => j.state === 'running' && IMPORTING.has(j.kind))) {
       throw new ApiError('CONFLICT', 'Impor pendaftar sedang berjalan; tunggu sampai selesai sebelum mengisi data demo.');
     }

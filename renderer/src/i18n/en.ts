@@ -56,7 +56,7 @@ export const en: Messages = {
     required: 'Required.',
     demoTitle: 'Fill with demo data?',
     demoSubtitle:
-      'The admin account is ready. To try the app, the register can be filled with made-up applicants (names, NIKs, families), including the cases screening must catch. Demo data is imported like any file and recorded in the audit log.',
+      'The admin account is ready. To try the app, the database can be filled with a made-up programme: applicants (names, NIKs, families) including the cases screening must catch, an announced wave and an open one, a training catalog, purchases and invoices. Demo data is made through the ordinary imports, wave steps and reconciliation and recorded in the audit log.',
     demoFill: 'Fill with demo data',
     demoSize: 'Number of applicants',
     demoSizeOption: '{{formatted}} applicants',
@@ -66,7 +66,7 @@ export const en: Messages = {
     demoRunning: 'Demo data is being imported. Wait here or open the app now; the job keeps running.',
     demoOpenApp: 'Open the app',
     demoFailed: 'Demo data could not be filled in: {{message}}',
-    demoCancelled: 'Filling in demo data was cancelled; the register stays empty.',
+    demoCancelled: 'Filling in demo data was cancelled. The steps already finished stay (see the audit log); demo data can only be filled into an empty database again.',
   },
   shell: {
     navigation: 'Main navigation',

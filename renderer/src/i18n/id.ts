@@ -55,7 +55,7 @@ export const id = {
     required: 'Wajib diisi.',
     demoTitle: 'Isi dengan data demo?',
     demoSubtitle:
-      'Akun admin sudah dibuat. Untuk mencoba aplikasi, register dapat diisi dengan pendaftar rekaan (nama, NIK, keluarga), termasuk kasus yang harus ditangkap penyaringan. Data demo diimpor seperti file biasa dan tercatat di log audit.',
+      'Akun admin sudah dibuat. Untuk mencoba aplikasi, basis data dapat diisi dengan program rekaan: pendaftar (nama, NIK, keluarga) termasuk kasus yang harus ditangkap penyaringan, gelombang yang sudah diumumkan dan yang masih dibuka, katalog pelatihan, pembelian dan tagihan. Data demo dibuat melalui impor, gelombang dan rekonsiliasi biasa dan tercatat di log audit.',
     demoFill: 'Isi dengan data demo',
     demoSize: 'Jumlah pendaftar',
     demoSizeOption: '{{formatted}} pendaftar',
@@ -65,7 +65,7 @@ export const id = {
     demoRunning: 'Data demo sedang diimpor. Anda dapat menunggu di sini atau langsung membuka aplikasi; pekerjaan tetap berjalan.',
     demoOpenApp: 'Buka aplikasi',
     demoFailed: 'Data demo tidak dapat diisi: {{message}}',
-    demoCancelled: 'Pengisian data demo dibatalkan; register tetap kosong.',
+    demoCancelled: 'Pengisian data demo dibatalkan. Langkah yang sudah selesai tetap tersimpan (lihat log audit); data demo hanya dapat diisikan lagi ke basis data yang masih kosong.',
   },
   shell: {
     navigation: 'Navigasi utama',
