@@ -158,9 +158,21 @@ test('catalog, purchases and an invoice: import, reconcile, a late completion, a
     await nav(c).getByRole('link', { name: 'Tagihan' }).click();
     await c.getByRole('grid', { name: 'Tagihan' }).getByRole('gridcell', { name: 'INV-2027-0001' }).click();
     await expect(c.getByText(new RegExp(`Menunggu persetujuan. Direkonsiliasi oleh ${MAKER.username}`))).toBeVisible();
+    // Rejecting needs a reason: the field has the focus, the button waits for three characters, Escape backs out.
+    await c.getByRole('button', { name: 'Tolak' }).click();
+    const reject = c.getByRole('dialog', { name: 'Tolak tagihan INV-2027-0001?' });
+    await expect(reject.getByLabel('Alasan penolakan')).toBeFocused();
+    await c.keyboard.type('ab');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeDisabled();
+    await c.keyboard.type('c: baris 13 belum bersertifikat');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeEnabled();
+    await shot(c, info, 'invoices-reject-dialog');
+    await c.keyboard.press('Escape');
+    await expect(reject).toBeHidden();
     await c.getByRole('button', { name: 'Setujui' }).click();
     const confirm = c.getByRole('dialog', { name: 'Setujui tagihan INV-2027-0001?' });
     await expect(confirm).toContainText('Dibayar Rp3.750.000 dari Rp10.150.000 yang ditagih (6 baris cocok)');
+    await shot(c, info, 'invoices-approve-dialog');
     await confirm.getByRole('button', { name: 'Setujui' }).click();
     await expect(c.getByText('Tagihan INV-2027-0001 disetujui.')).toBeVisible();
     await expect(c.getByText(new RegExp(`Disetujui oleh ${CHECKER.username}`))).toBeVisible();

@@ -201,9 +201,22 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
     await row.getByRole('checkbox').check();
     await expect(b.page.getByRole('button', { name: 'Setujui 1 usulan terpilih' })).toBeEnabled();
     await shot(b.page, info, 'review-queue');
+    // Rejecting needs a note: the field has the focus, the button waits for three characters, Escape backs out.
+    await row.getByRole('button', { name: 'Tolak' }).click();
+    const reject = b.page.getByRole('dialog', { name: /Tolak usulan #\d+/ });
+    await expect(reject).toContainText('Dewi Lestari');
+    await expect(reject.getByLabel('Catatan penolakan')).toBeFocused();
+    await b.page.keyboard.type('ok');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeDisabled();
+    await b.page.keyboard.type('e, tapi lampirkan SK');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeEnabled();
+    await shot(b.page, info, 'review-reject-dialog');
+    await b.page.keyboard.press('Escape');
+    await expect(reject).toBeHidden();
     await row.getByRole('button', { name: 'Setujui' }).click();
     const confirm = b.page.getByRole('dialog', { name: /Setujui usulan #\d+\?/ });
     await expect(confirm).toContainText('Dewi Lestari');
+    await shot(b.page, info, 'review-approve-dialog');
     await confirm.getByRole('button', { name: 'Setujui' }).click();
     await expect(b.page.getByText(/Usulan #\d+ disetujui\./)).toBeVisible();
     await expect(queue.getByRole('row', { name: /Dewi Lestari/ })).toHaveCount(0);
