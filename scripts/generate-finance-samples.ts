@@ -4,9 +4,9 @@
  * DESIGN 3.4) from the 200-applicant sample, so that their NIKs are those of real sample applicants.
  * Deterministic: run again, get the same files. Run: npx tsx scripts/generate-finance-samples.ts
  *
- * The participants the enrollments need (sample applicants of wave 1, published 2026-12-01, one of
- * them revoked from 2027-01-01) are listed in test/helpers/participants.ts (SAMPLE_WAVE), which the
- * tests and the e2e use until waves publication creates them.
+ * The enrollments need these applicants to be participants of wave 1, published 2026-12-01, one of
+ * them revoked from 2027-01-01: the tests and the e2e publish that wave for real and run the expiry
+ * after the purchases are in (test/helpers/participants.ts, SAMPLE_WAVE).
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createUsers, firstAdmin, nav, shot, signedIn, type Person } from './support/setup';
 import { useShellServer } from './support/shell-server';
 
 /*
@@ -10,9 +11,8 @@ import { useShellServer } from './support/shell-server';
  */
 const PORT = Number(process.env.PRAKERJA_E2E_APPLICANTS_PORT ?? 5327);
 const BASE = `http://127.0.0.1:${PORT}`;
-const ARTIFACTS = path.join('test', 'e2e', 'artifacts');
-const ADMIN = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-2' };
-const MANAGER = { displayName: 'Yuni Astuti', username: 'yuni.manajer', password: 'kata-sandi-manajer-2' };
+const ADMIN: Person = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-2' };
+const MANAGER: Person = { displayName: 'Yuni Astuti', username: 'yuni.manajer', password: 'kata-sandi-manajer-2' };
 
 const HEADER = 'Registration_ID,NIK,KK,Full_Name,Birth_Date,Gender,Phone,Email,Province_Code,Regency_Code,Education,Employment_Status,Registered_At,Test_Score,Catatan';
 // Row numbers are the spreadsheet's: the header is row 1.
@@ -39,32 +39,11 @@ test.beforeAll(() => {
   fs.writeFileSync(csvPath, `\uFEFF${HEADER}\r\n${ROWS.join('\r\n')}\r\n`);
 });
 
-async function shot(page: Page, info: TestInfo, name: string, fullPage = false) {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
-  await info.attach(name, { path: file, contentType: 'image/png' });
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Pendaftar' });
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel(/Nama pengguna|Username/).fill(username);
-  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
-  await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
-}
 
 test('applicants: import with rejects, list, filter, search, detail, export, masking', async ({ page, browser }, info) => {
   await test.step('set up the first admin on this fresh server', async () => {
-    await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Selamat datang di Prakerja Office' })).toBeVisible();
-    await page.getByLabel('Nama lengkap').fill(ADMIN.displayName);
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Buat akun admin' }).click();
-    await page.getByRole('button', { name: 'Lewati, mulai dengan register kosong' }).click();
-    await expect(page.getByRole('heading', { name: `Selamat datang, ${ADMIN.displayName}` })).toBeVisible();
+    await firstAdmin(page, ADMIN);
   });
 
   await test.step('the empty register invites an import', async () => {
@@ -251,17 +230,8 @@ test('applicants: import with rejects, list, filter, search, detail, export, mas
   });
 
   await test.step('a manager sees masked NIKs and no import', async () => {
-    const token = await page.evaluate(() => sessionStorage.getItem('prakerja.sessionToken'));
-    const res = await fetch(`${BASE}/api/call`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ method: 'users.create', input: { ...MANAGER, role: 'manager' } }),
-    });
-    expect((await res.json()).ok).toBe(true);
-    const context = await browser.newContext({ baseURL: BASE });
-    const other = await context.newPage();
-    await other.goto('/#/login');
-    await login(other, MANAGER.username, MANAGER.password);
+    await createUsers(page, 'manager', MANAGER);
+    const { context, page: other } = await signedIn(browser, BASE, MANAGER);
     await nav(other).getByRole('link', { name: 'Pendaftar' }).click();
     await expect(grid(other).getByRole('row', { name: /Budi Santoso/ })).toContainText('3273********0001');
     await expect(other.getByRole('button', { name: 'Impor', exact: true })).toHaveCount(0);

@@ -1,27 +1,14 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import path from 'node:path';
+import { login, nav, shot as fullShot, type Person } from './support/setup';
 
-const ADMIN = { displayName: 'Sri Wahyuni', username: 'sri.admin', password: 'kata-sandi-admin-1' };
-const MANAGER = { displayName: 'Budi Santoso', username: 'budi.manajer', password: 'kata-sandi-manajer-1' };
-const ARTIFACTS = path.join('test', 'e2e', 'artifacts');
+const ADMIN: Person = { displayName: 'Sri Wahyuni', username: 'sri.admin', password: 'kata-sandi-admin-1' };
+const MANAGER: Person = { displayName: 'Budi Santoso', username: 'budi.manajer', password: 'kata-sandi-manajer-1' };
 
-/** Saves a full-page screenshot under test/e2e/artifacts/ and attaches it to the report. */
-async function shot(page: Page, info: TestInfo, name: string) {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await info.attach(name, { path: file, contentType: 'image/png' });
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
+/** Full-page screenshots: the first-run and login pages scroll as a whole. */
+const shot = (page: Page, info: TestInfo, name: string) => fullShot(page, info, name, { fullPage: true });
 
 async function openUserMenu(page: Page) {
   await page.getByRole('button', { name: /Menu pengguna|User menu/ }).click();
-}
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel(/Nama pengguna|Username/).fill(username);
-  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
-  await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
 }
 
 test('foundation: first run, login, language, users, roles, audit, system, session end', async ({ page, browser }, info) => {

@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { markParticipantsInFile, SAMPLES, sampleWave } from '../helpers/participants';
+import { publishWaveInFile, SAMPLE_EXPIRY, SAMPLES } from '../helpers/participants';
+import { callApi, closeDialog, createUsers, firstAdmin, importApplicants, importInDialog as importWithoutReject, nav, shot, signedIn, type Person } from './support/setup';
 import { useShellServer } from './support/shell-server';
 
 /*
@@ -11,98 +12,39 @@ import { useShellServer } from './support/shell-server';
  * reconciles again; finance user B approves in another browser context and exports the reconciliation
  * report and the payment advice.
  *
- * Setup only (not under test here): the applicants come in through the admin's import; their selection
- * as wave-1 participants is written by test/helpers/participants.ts until waves publication lands.
+ * Setup only (not under test here): the applicants come in through the admin's import; wave 1 is
+ * created, opened, closed, selected and published on 2026-12-01 through a core of the test's own on
+ * the shell's database (test/helpers/participants.ts: its clock is set before that day, the shell's is
+ * today's), and the admin runs the participants' expiry once the purchases are in.
  */
 const PORT = Number(process.env.PRAKERJA_E2E_INVOICES_PORT ?? 5367);
 const BASE = `http://127.0.0.1:${PORT}`;
-const ARTIFACTS = path.join('test', 'e2e', 'artifacts');
-const ADMIN = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-6' };
-const MAKER = { displayName: 'Fajar Nugroho', username: 'fajar.keuangan', password: 'kata-sandi-fajar-6' };
-const CHECKER = { displayName: 'Sari Lestari', username: 'sari.keuangan', password: 'kata-sandi-sari-6' };
+const TALL = { height: 1500 };
+const ADMIN: Person = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-6' };
+const MAKER: Person = { displayName: 'Fajar Nugroho', username: 'fajar.keuangan', password: 'kata-sandi-fajar-6' };
+const CHECKER: Person = { displayName: 'Sari Lestari', username: 'sari.keuangan', password: 'kata-sandi-sari-6' };
 
 const shell = useShellServer('invoices', PORT);
 const sample = (f: string) => path.join(SAMPLES, f);
 
-async function shot(page: Page, info: TestInfo, name: string, tall = false) {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  const size = page.viewportSize();
-  if (tall && size) await page.setViewportSize({ width: size.width, height: 1500 });
-  await page.screenshot({ path: file });
-  if (tall && size) await page.setViewportSize(size);
-  await info.attach(name, { path: file, contentType: 'image/png' });
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel(/Nama pengguna|Username/).fill(username);
-  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
-  await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
-}
-
-async function signedIn(browser: Browser, user: { username: string; password: string; displayName: string }) {
-  const context = await browser.newContext({ baseURL: BASE, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto('/#/login');
-  await login(page, user.username, user.password);
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${user.displayName}` })).toBeVisible();
-  return { context, page };
-}
-
-/** The import dialog: pick the file, check the preview, import, and expect no reject. */
+/** The import dialog: pick the kind (catalog pages), pick the file, import, and expect no reject. */
 async function importInDialog(page: Page, title: string, file: string, kindLabel?: string) {
   if (kindLabel) await page.getByRole('dialog').filter({ has: page.locator('#import-title') }).getByRole('button', { name: kindLabel, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect(dialog).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Pilih file…' }).click();
-  await (await chooser).setFiles(file);
-  await dialog.getByRole('button', { name: 'Mulai impor' }).click();
-  await expect(dialog.getByRole('heading', { name: `Hasil impor ${path.basename(file)}` })).toBeVisible({ timeout: 60_000 });
-  await expect(dialog.getByLabel('Ditolak: 0')).toBeVisible();
-  return dialog;
-}
-
-async function closeDialog(page: Page, title: string) {
-  const dialog = page.getByRole('dialog', { name: title });
-  await dialog.getByRole('button', { name: 'Tutup' }).first().click();
-  await expect(dialog).toBeHidden();
+  return importWithoutReject(page, title, file);
 }
 
 test('catalog, purchases and an invoice: import, reconcile, a late completion, approve as a second user, export', async ({ page, browser }, info) => {
   test.setTimeout(300_000);
 
   await test.step('setup: the first admin, two finance users, the sample applicants and their wave', async () => {
-    await page.goto('/');
-    await page.getByLabel('Nama lengkap').fill(ADMIN.displayName);
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Buat akun admin' }).click();
-    const skip = page.getByRole('button', { name: /Lewati, mulai dengan register kosong/ });
-    const home = page.getByRole('heading', { name: `Selamat datang, ${ADMIN.displayName}` });
-    await expect(skip.or(home)).toBeVisible();
-    if (await skip.isVisible()) await skip.click();
-    await expect(home).toBeVisible();
-    const token = await page.evaluate(() => sessionStorage.getItem('prakerja.sessionToken'));
-    for (const user of [MAKER, CHECKER]) {
-      const res = await fetch(`${BASE}/api/call`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ method: 'users.create', input: { ...user, role: 'finance' } }),
-      });
-      expect((await res.json()).ok).toBe(true);
-    }
-    await nav(page).getByRole('link', { name: 'Pendaftar' }).click();
-    await page.getByRole('button', { name: 'Impor', exact: true }).click();
-    await importInDialog(page, 'Impor pendaftar', sample('applicants-sample.csv'));
-    await closeDialog(page, 'Impor pendaftar');
-    // Until waves publication lands on this branch: wave 1's participants, one revoked (test/helpers/participants.ts).
-    expect(markParticipantsInFile(path.join(shell.dataDir, 'prakerja-office.sqlite'), sampleWave())).toBe(60);
+    await firstAdmin(page, ADMIN);
+    await createUsers(page, 'finance', MAKER, CHECKER);
+    await importApplicants(page, sample('applicants-sample.csv'));
+    const wave = await publishWaveInFile(path.join(shell.dataDir, 'prakerja-office.sqlite'), ADMIN);
+    expect(wave).toMatchObject({ wave: 1, publishedOn: '2026-12-01', revokedFrom: '2027-01-01' });
   });
 
-  const maker = await signedIn(browser, MAKER);
+  const maker = await signedIn(browser, BASE, MAKER);
   const m = maker.page;
 
   await test.step('finance imports institutions, trainings and purchases from the catalog pages', async () => {
@@ -137,6 +79,11 @@ test('catalog, purchases and an invoice: import, reconcile, a late completion, a
     await m.getByRole('button', { name: 'Hapus filter' }).click();
     await expect(m.getByRole('grid', { name: 'Pembelian (enrollment)' }).getByText('ENR-2026-00080')).toBeVisible();
     await shot(m, info, 'invoices-catalog-enrollments');
+  });
+
+  await test.step('setup: the admin runs the expiry once the purchases are in (the deadline was 2026-12-31)', async () => {
+    const expiry = (await callApi(page, 'participants.expire', { asOf: SAMPLE_EXPIRY })) as { revoked: number };
+    expect(expiry.revoked).toBeGreaterThanOrEqual(1);
   });
 
   await test.step('finance imports the invoices file (two invoices) and reconciles INV-2027-0001', async () => {
@@ -185,7 +132,7 @@ test('catalog, purchases and an invoice: import, reconcile, a late completion, a
     // The grid renders only the rows in view; the pager counts them all.
     await expect(m.getByText('1–15 dari 15')).toBeVisible();
     await shot(m, info, 'invoices-invoice-reconciled');
-    await shot(m, info, 'invoices-invoice-reconciled-full', true);
+    await shot(m, info, 'invoices-invoice-reconciled-full', TALL);
   });
 
   await test.step('a later purchases file completes line 13: the result is stale until reconciled again', async () => {
@@ -204,23 +151,35 @@ test('catalog, purchases and an invoice: import, reconcile, a late completion, a
     await expect(m.getByRole('table', { name: 'Riwayat rekonsiliasi' }).getByRole('row')).toHaveCount(3);
   });
 
-  const checker = await signedIn(browser, CHECKER);
+  const checker = await signedIn(browser, BASE, CHECKER);
   const c = checker.page;
 
   await test.step('a second finance user approves with confirmation; the invoice locks', async () => {
     await nav(c).getByRole('link', { name: 'Tagihan' }).click();
     await c.getByRole('grid', { name: 'Tagihan' }).getByRole('gridcell', { name: 'INV-2027-0001' }).click();
     await expect(c.getByText(new RegExp(`Menunggu persetujuan. Direkonsiliasi oleh ${MAKER.username}`))).toBeVisible();
+    // Rejecting needs a reason: the field has the focus, the button waits for three characters, Escape backs out.
+    await c.getByRole('button', { name: 'Tolak' }).click();
+    const reject = c.getByRole('dialog', { name: 'Tolak tagihan INV-2027-0001?' });
+    await expect(reject.getByLabel('Alasan penolakan')).toBeFocused();
+    await c.keyboard.type('ab');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeDisabled();
+    await c.keyboard.type('c: baris 13 belum bersertifikat');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeEnabled();
+    await shot(c, info, 'invoices-reject-dialog');
+    await c.keyboard.press('Escape');
+    await expect(reject).toBeHidden();
     await c.getByRole('button', { name: 'Setujui' }).click();
     const confirm = c.getByRole('dialog', { name: 'Setujui tagihan INV-2027-0001?' });
     await expect(confirm).toContainText('Dibayar Rp3.750.000 dari Rp10.150.000 yang ditagih (6 baris cocok)');
+    await shot(c, info, 'invoices-approve-dialog');
     await confirm.getByRole('button', { name: 'Setujui' }).click();
     await expect(c.getByText('Tagihan INV-2027-0001 disetujui.')).toBeVisible();
     await expect(c.getByText(new RegExp(`Disetujui oleh ${CHECKER.username}`))).toBeVisible();
     await expect(c.getByRole('button', { name: /Rekonsiliasi/ })).toHaveCount(0);
     await expect(c.getByRole('button', { name: 'Tolak' })).toHaveCount(0);
     await shot(c, info, 'invoices-invoice-approved');
-    await shot(c, info, 'invoices-invoice-approved-full', true);
+    await shot(c, info, 'invoices-invoice-approved-full', TALL);
   });
 
   await test.step('exports: the reconciliation report (DESIGN 7 columns), the institution workbook and the payment advice', async () => {
@@ -252,7 +211,7 @@ test('catalog, purchases and an invoice: import, reconcile, a late completion, a
     await expect(row).toContainText('Rp3.750.000');
     await expect(c.getByRole('img', { name: /Ditagih, disetujui dan disengketakan per bulan: .*Rp3\.750\.000/ })).toBeVisible();
     await shot(c, info, 'invoices-list-approved');
-    await shot(c, info, 'invoices-list-approved-full', true);
+    await shot(c, info, 'invoices-list-approved-full', TALL);
   });
 
   await maker.context.close();

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createUsers, firstAdmin, importApplicants, importInDialog, nav, shot, signedIn, type Person } from './support/setup';
 import { useShellServer } from './support/shell-server';
 
 /*
@@ -11,10 +12,10 @@ import { useShellServer } from './support/shell-server';
  */
 const PORT = Number(process.env.PRAKERJA_E2E_SCREENING_PORT ?? 5337);
 const BASE = `http://127.0.0.1:${PORT}`;
-const ARTIFACTS = path.join('test', 'e2e', 'artifacts');
-const ADMIN = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-3' };
-const REVIEWER_A = { displayName: 'Sari Wulandari', username: 'sari.reviewer', password: 'kata-sandi-sari-3' };
-const REVIEWER_B = { displayName: 'Joko Susilo', username: 'joko.reviewer', password: 'kata-sandi-joko-3' };
+const TALL = { height: 1900 };
+const ADMIN: Person = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-3' };
+const REVIEWER_A: Person = { displayName: 'Sari Wulandari', username: 'sari.reviewer', password: 'kata-sandi-sari-3' };
+const REVIEWER_B: Person = { displayName: 'Joko Susilo', username: 'joko.reviewer', password: 'kata-sandi-joko-3' };
 
 const HEADER = 'registration_id,nik,kk,full_name,birth_date,gender,phone,email,province_code,regency_code,education,employment_status,registered_at,test_score';
 const KK_A = '3273010101200001';
@@ -52,85 +53,24 @@ test.beforeAll(() => {
   fs.writeFileSync(exclusionsCsv, `${EXCLUSIONS.join('\n')}\n`);
 });
 
-/** A screenshot; `tall` grows the window for it (the app scrolls inside its shell, so fullPage would not show more). */
-async function shot(page: Page, info: TestInfo, name: string, tall = false) {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  const size = page.viewportSize();
-  if (tall && size) await page.setViewportSize({ width: size.width, height: 1900 });
-  await page.screenshot({ path: file });
-  if (tall && size) await page.setViewportSize(size);
-  await info.attach(name, { path: file, contentType: 'image/png' });
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Pendaftar' });
 const drawer = (page: Page) => page.getByRole('dialog', { name: /./ }).filter({ has: page.locator('#applicant-detail-title') });
 
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel(/Nama pengguna|Username/).fill(username);
-  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
-  await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
-}
-
-async function signedIn(browser: Browser, user: { username: string; password: string; displayName: string }) {
-  const context = await browser.newContext({ baseURL: BASE });
-  const page = await context.newPage();
-  await page.goto('/#/login');
-  await login(page, user.username, user.password);
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${user.displayName}` })).toBeVisible();
-  return { context, page };
-}
-
-async function importFile(page: Page, dialogName: string, file: string) {
-  const dialog = page.getByRole('dialog', { name: dialogName });
-  await expect(dialog).toBeVisible();
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Pilih file…' }).click();
-  await (await chooser).setFiles(file);
-  await dialog.getByRole('button', { name: 'Mulai impor' }).click();
-  await expect(dialog.getByRole('heading', { name: `Hasil impor ${path.basename(file)}` })).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByLabel('Ditolak: 0')).toBeVisible();
-  await dialog.getByRole('button', { name: 'Tutup' }).first().click();
-  await expect(dialog).toBeHidden();
-}
-
 test('screening: run, summary by reason, filter, explanation, four-eyes correction', async ({ page, browser }, info) => {
   await test.step('set up the first admin and two reviewers', async () => {
-    await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Selamat datang di Prakerja Office' })).toBeVisible();
-    await page.getByLabel('Nama lengkap').fill(ADMIN.displayName);
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Buat akun admin' }).click();
-    // The first-run page may offer demo data; this spec wants its own small register.
-    const skip = page.getByRole('button', { name: /Lewati, mulai dengan register kosong/ });
-    const home = page.getByRole('heading', { name: `Selamat datang, ${ADMIN.displayName}` });
-    await expect(skip.or(home)).toBeVisible();
-    if (await skip.isVisible()) await skip.click();
-    await expect(home).toBeVisible();
-    const token = await page.evaluate(() => sessionStorage.getItem('prakerja.sessionToken'));
-    for (const user of [REVIEWER_A, REVIEWER_B]) {
-      const res = await fetch(`${BASE}/api/call`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ method: 'users.create', input: { ...user, role: 'reviewer' } }),
-      });
-      expect((await res.json()).ok).toBe(true);
-    }
+    await firstAdmin(page, ADMIN);
+    await createUsers(page, 'reviewer', REVIEWER_A, REVIEWER_B);
   });
 
   await test.step('import the applicants and, from the exclusion lists page, the ASN list', async () => {
-    await nav(page).getByRole('link', { name: 'Pendaftar' }).click();
-    await page.getByRole('button', { name: 'Impor', exact: true }).click();
-    await importFile(page, 'Impor pendaftar', applicantsCsv);
+    await importApplicants(page, applicantsCsv);
     await expect(page.getByText('8 pendaftar')).toBeVisible();
 
     await nav(page).getByRole('link', { name: 'Penyaringan' }).click();
     await page.getByRole('tab', { name: 'Daftar pengecualian' }).click();
     await expect(page).toHaveURL(/#\/penyaringan\/pengecualian/);
     await page.getByRole('button', { name: 'Impor daftar pengecualian' }).click();
-    await importFile(page, 'Impor daftar pengecualian', exclusionsCsv);
+    await importInDialog(page, 'Impor daftar pengecualian', exclusionsCsv, { close: true });
     const lists = page.getByRole('table', { name: 'Daftar pengecualian' });
     const asn = lists.getByRole('row').filter({ hasText: 'Aparatur Sipil Negara' });
     await expect(asn.getByRole('cell').nth(2)).toHaveText('1');
@@ -161,7 +101,7 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
     await expect(count('OVER_AGE')).toHaveText('0');
     await expect(page.getByRole('table', { name: 'Menurut provinsi' }).getByRole('row').filter({ hasText: 'Jawa Barat' })).toContainText('8');
     await expect(page.getByRole('table', { name: 'Riwayat penyaringan' }).getByRole('row').filter({ hasText: ADMIN.username })).toContainText('Selesai');
-    await shot(page, info, 'screening-summary', true);
+    await shot(page, info, 'screening-summary', TALL);
   });
 
   await test.step('exports: the eligibility CSV and the summary workbook download', async () => {
@@ -219,7 +159,7 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
     await expect(drawer(page).getByRole('button', { name: 'Buka pendaftaran R-1002' })).toBeVisible();
   });
 
-  const a = await signedIn(browser, REVIEWER_A);
+  const a = await signedIn(browser, BASE, REVIEWER_A);
   const reason = 'SK pemberhentian sebagai ASN per 1 Oktober 2026 sudah diterima dan diperiksa.';
   await test.step('reviewer A proposes a correction for Dewi Lestari', async () => {
     await a.page.goto('/#/pendaftar?detail=R-1007');
@@ -253,7 +193,7 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
   });
 
   await test.step('reviewer B approves it in another browser context', async () => {
-    const b = await signedIn(browser, REVIEWER_B);
+    const b = await signedIn(browser, BASE, REVIEWER_B);
     await b.page.goto('/#/penyaringan/tinjauan');
     const queue = b.page.getByRole('grid', { name: 'Tinjauan koreksi' });
     const row = queue.getByRole('row', { name: /Dewi Lestari/ });
@@ -261,9 +201,22 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
     await row.getByRole('checkbox').check();
     await expect(b.page.getByRole('button', { name: 'Setujui 1 usulan terpilih' })).toBeEnabled();
     await shot(b.page, info, 'review-queue');
+    // Rejecting needs a note: the field has the focus, the button waits for three characters, Escape backs out.
+    await row.getByRole('button', { name: 'Tolak' }).click();
+    const reject = b.page.getByRole('dialog', { name: /Tolak usulan #\d+/ });
+    await expect(reject).toContainText('Dewi Lestari');
+    await expect(reject.getByLabel('Catatan penolakan')).toBeFocused();
+    await b.page.keyboard.type('ok');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeDisabled();
+    await b.page.keyboard.type('e, tapi lampirkan SK');
+    await expect(reject.getByRole('button', { name: 'Tolak' })).toBeEnabled();
+    await shot(b.page, info, 'review-reject-dialog');
+    await b.page.keyboard.press('Escape');
+    await expect(reject).toBeHidden();
     await row.getByRole('button', { name: 'Setujui' }).click();
     const confirm = b.page.getByRole('dialog', { name: /Setujui usulan #\d+\?/ });
     await expect(confirm).toContainText('Dewi Lestari');
+    await shot(b.page, info, 'review-approve-dialog');
     await confirm.getByRole('button', { name: 'Setujui' }).click();
     await expect(b.page.getByText(/Usulan #\d+ disetujui\./)).toBeVisible();
     await expect(queue.getByRole('row', { name: /Dewi Lestari/ })).toHaveCount(0);
@@ -294,7 +247,7 @@ test('screening: run, summary by reason, filter, explanation, four-eyes correcti
   await test.step('dark mode', async () => {
     await a.page.getByRole('button', { name: /Menu pengguna/ }).click();
     await a.page.getByRole('menuitem', { name: 'Mode gelap' }).click();
-    await shot(a.page, info, 'screening-summary-dark', true);
+    await shot(a.page, info, 'screening-summary-dark', TALL);
     await a.page.goto('/#/pendaftar?detail=R-1003');
     await expect(drawer(a.page).getByText(/Satu KK paling banyak 2 peserta/)).toBeVisible();
     await shot(a.page, info, 'applicant-screening-dark');

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createUsers, firstAdmin, importApplicants, nav, shot, signedIn, type Person } from './support/setup';
 import { useShellServer } from './support/shell-server';
 
 /*
@@ -11,73 +12,25 @@ import { useShellServer } from './support/shell-server';
  */
 const PORT = Number(process.env.PRAKERJA_E2E_WAVES_PORT ?? 5357);
 const BASE = `http://127.0.0.1:${PORT}`;
-const ARTIFACTS = path.join('test', 'e2e', 'artifacts');
-const ADMIN = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-5' };
-const REVIEWER = { displayName: 'Sari Wulandari', username: 'sari.reviewer', password: 'kata-sandi-sari-5' };
+const TALL = { height: 2600 };
+const ADMIN: Person = { displayName: 'Rahmat Hidayat', username: 'rahmat.admin', password: 'kata-sandi-admin-5' };
+const REVIEWER: Person = { displayName: 'Sari Wulandari', username: 'sari.reviewer', password: 'kata-sandi-sari-5' };
 const SAMPLE = path.resolve('resources/samples/applicants-sample.csv');
 
 const shell = useShellServer('waves', PORT);
 
-async function shot(page: Page, info: TestInfo, name: string, tall = false) {
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  const size = page.viewportSize();
-  if (tall && size) await page.setViewportSize({ width: size.width, height: 2600 });
-  await page.screenshot({ path: file });
-  if (tall && size) await page.setViewportSize(size);
-  await info.attach(name, { path: file, contentType: 'image/png' });
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: /Navigasi utama|Main navigation/ });
-
-async function signedIn(browser: Browser, user: { username: string; password: string; displayName: string }) {
-  const context = await browser.newContext({ baseURL: BASE });
-  const page = await context.newPage();
-  await page.goto('/#/login');
-  await page.getByLabel(/Nama pengguna|Username/).fill(user.username);
-  await page.getByLabel(/^(Kata sandi|Password)$/).fill(user.password);
-  await page.getByLabel(/^(Kata sandi|Password)$/).press('Enter');
-  await expect(page.getByRole('heading', { name: `Selamat datang, ${user.displayName}` })).toBeVisible();
-  return { context, page };
-}
-
 test('waves: create, open, close, select with the seed, publish, see the participants, verify the proof', async ({ page, browser }, info) => {
   test.setTimeout(300_000);
   await test.step('first admin, a reviewer, the sample applicants imported and screened', async () => {
-    await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Selamat datang di Prakerja Office' })).toBeVisible();
-    await page.getByLabel('Nama lengkap').fill(ADMIN.displayName);
-    await page.getByLabel('Nama pengguna').fill(ADMIN.username);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Buat akun admin' }).click();
-    const skip = page.getByRole('button', { name: /Lewati, mulai dengan register kosong/ });
-    const home = page.getByRole('heading', { name: `Selamat datang, ${ADMIN.displayName}` });
-    await expect(skip.or(home)).toBeVisible();
-    if (await skip.isVisible()) await skip.click();
-    await expect(home).toBeVisible();
-    const token = await page.evaluate(() => sessionStorage.getItem('prakerja.sessionToken'));
-    const res = await fetch(`${BASE}/api/call`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ method: 'users.create', input: { ...REVIEWER, role: 'reviewer' } }),
-    });
-    expect((await res.json()).ok).toBe(true);
-
-    await nav(page).getByRole('link', { name: 'Pendaftar' }).click();
-    await page.getByRole('button', { name: 'Impor', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Impor pendaftar' });
-    const chooser = page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Pilih file…' }).click();
-    await (await chooser).setFiles(SAMPLE);
-    await dialog.getByRole('button', { name: 'Mulai impor' }).click();
-    await expect(dialog.getByLabel('Ditolak: 0')).toBeVisible({ timeout: 30_000 });
-    await dialog.getByRole('button', { name: 'Tutup' }).first().click();
+    await firstAdmin(page, ADMIN);
+    await createUsers(page, 'reviewer', REVIEWER);
+    await importApplicants(page, SAMPLE);
     await nav(page).getByRole('link', { name: 'Penyaringan' }).click();
     await page.getByRole('button', { name: 'Jalankan penyaringan' }).click();
     await expect(page.getByText('Penyaringan selesai.', { exact: true })).toBeVisible({ timeout: 60_000 });
   });
 
-  const r = await signedIn(browser, REVIEWER);
+  const r = await signedIn(browser, BASE, REVIEWER);
   const rp = r.page;
   let seed = '';
   await test.step('the reviewer creates a wave: national quota, a weight, a seed made in the browser', async () => {
@@ -96,7 +49,7 @@ test('waves: create, open, close, select with the seed, publish, see the partici
     await rp.getByRole('radio', { name: 'Kuota per provinsi' }).check();
     await rp.getByLabel('Kuota Jawa Barat').fill('12');
     await expect(rp.getByText('Kuota nasional adalah jumlahnya: 12.')).toBeVisible();
-    await shot(rp, info, 'wave-form-provinces', true);
+    await shot(rp, info, 'wave-form-provinces', TALL);
     await rp.getByRole('radio', { name: /Kuota nasional/ }).check();
     await rp.getByLabel('Kuota nasional', { exact: true }).fill('30');
     await rp.getByLabel('Belum bekerja').fill('2');
@@ -108,7 +61,7 @@ test('waves: create, open, close, select with the seed, publish, see the partici
     await seedDialog.getByLabel('Saya sudah menyimpan seed ini di tempat aman').check();
     await seedDialog.getByRole('button', { name: 'Pakai commitment ini' }).click();
     await expect(rp.getByRole('textbox', { name: 'Seed commitment' })).toHaveValue(/^[0-9a-f]{64}$/);
-    await shot(rp, info, 'wave-form', true);
+    await shot(rp, info, 'wave-form', TALL);
     await rp.getByRole('button', { name: 'Simpan' }).click();
     await expect(rp.getByText('Gelombang 1 dibuat sebagai draf.')).toBeVisible();
     await expect(rp.getByRole('heading', { name: /Gelombang 1 — Gelombang 1 Oktober/ })).toBeVisible();
@@ -173,7 +126,7 @@ test('waves: create, open, close, select with the seed, publish, see the partici
     await expect(first).toContainText(/\d{4}-\d{4}-\d{4}-\d{4}/);
     await expect(first).toContainText('Rp3.500.000');
     await expect(first).toContainText('Aktif');
-    await shot(page, info, 'wave-page', true);
+    await shot(page, info, 'wave-page', TALL);
   });
 
   await test.step('the proof downloads and verifies against the seed', async () => {

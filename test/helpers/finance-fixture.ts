@@ -1,13 +1,24 @@
 /**
  * A small finance world for integration tests: six applicants (A-1…A-6, imported through the real
  * import), five of them participants of wave 1 published 2026-12-01 (A-5 revoked from 2027-01-01,
- * A-6 never selected), two institutions, three trainings and a set of enrollments, each imported
- * through the real finance imports. Invoices are written per test with invoiceCsv().
+ * A-6 registered after the close date and so never selected), two institutions, three trainings and a
+ * set of enrollments, each through the real imports, wave lifecycle and expiry. Invoices are written
+ * per test with invoiceCsv().
  */
 import { applicantLine, HEADER, importFile, tempFile } from './applicants';
-import type { TestApp } from './core';
+import { createTestApp, type TestApp } from './core';
 import { imported } from './finance';
-import { markParticipants } from './participants';
+import { clockFrom, publishWave, type WavePlan } from './participants';
+
+const WAVE: WavePlan = { number: 1, opensOn: '2026-05-01', closesOn: '2026-11-15', publishedOn: '2026-12-01' };
+/** After the close date, before the publication (publication may not precede the selection). */
+const CLOCK = '2026-11-25T03:00:00Z';
+export const EXPIRY = '2027-01-01';
+/** A-5's purchase on the deadline day, reported by the platform after the expiry had revoked A-5. */
+const REPORTED_LATE = 'E-5b';
+
+/** A test app on the finance world's clock; financeWorld needs it. */
+export const createFinanceApp = () => createTestApp({ now: clockFrom(CLOCK) });
 
 export const NIK = {
   'A-1': '3273014101900001',
@@ -62,19 +73,25 @@ export function invoiceCsv(lines: string[], name = 'tagihan.csv'): string {
   return csv(name, [INVOICE_HEADER, ...lines]);
 }
 
-/** Loads the world as admin (applicants) and the given finance token (catalog, enrollments). */
+/**
+ * Loads the world as admin (applicants, wave, expiry) and the given finance token (catalog, enrollments),
+ * on an app from createFinanceApp. The expiry runs between two enrollment files: A-5's only purchase by
+ * then is after the deadline, so A-5 is revoked from 2027-01-01; E-5b, bought on the deadline day, comes later.
+ */
 export async function financeWorld(app: TestApp, finance: string): Promise<void> {
-  const applicants = Object.entries(NIK).map(([id, nik], i) => applicantLine(id, { nik, kk: `327301000000000${i + 1}` }));
+  const applicants = Object.entries(NIK).map(([id, nik], i) =>
+    applicantLine(id, { nik, kk: `327301000000000${i + 1}`, ...(id === 'A-6' ? { registered_at: '2026-11-20T08:00:00+07:00' } : {}) }),
+  );
   const job = await importFile(app, app.adminToken, tempFile('pendaftar.csv', `${HEADER}\n${applicants.join('\n')}\n`));
   if (job.state !== 'done') throw new Error(`applicants import ${job.state}`);
-  markParticipants(app.core.db.sqlite, [
-    { registrationId: 'A-1' },
-    { registrationId: 'A-2' },
-    { registrationId: 'A-3' },
-    { registrationId: 'A-4' },
-    { registrationId: 'A-5', revokedAt: '2027-01-01' },
-  ]);
+  const wave = await publishWave(app, app.adminToken, WAVE);
+  if (wave.participants !== 5) throw new Error(`wave 1 published ${wave.participants} participants, expected A-1…A-5`);
   await imported(app, finance, 'institutions', csv('lembaga.csv', INSTITUTIONS));
   await imported(app, finance, 'trainings', csv('pelatihan.csv', TRAININGS));
-  await imported(app, finance, 'enrollments', csv('pembelian.csv', [ENROLLMENT_HEADER, ...ENROLLMENTS.map(enrollmentLine)]));
+  const inTime = ENROLLMENTS.filter((e) => e[0] !== REPORTED_LATE);
+  await imported(app, finance, 'enrollments', csv('pembelian.csv', [ENROLLMENT_HEADER, ...inTime.map(enrollmentLine)]));
+  const expiry = await app.as(app.adminToken, 'participants.expire', { asOf: EXPIRY });
+  if (expiry.revoked !== 1) throw new Error(`the expiry revoked ${expiry.revoked} participants, expected A-5 only`);
+  const late = ENROLLMENTS.filter((e) => e[0] === REPORTED_LATE);
+  await imported(app, finance, 'enrollments', csv('pembelian-susulan.csv', [ENROLLMENT_HEADER, ...late.map(enrollmentLine)]));
 }

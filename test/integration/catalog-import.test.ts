@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempFile } from '../helpers/applicants';
-import { createTestApp, type TestApp } from '../helpers/core';
+import type { TestApp } from '../helpers/core';
 import { importFinance, imported } from '../helpers/finance';
-import { csv, ENROLLMENT_HEADER, financeWorld, INVOICE_HEADER, invoiceLine, NIK } from '../helpers/finance-fixture';
+import { createFinanceApp, csv, ENROLLMENT_HEADER, financeWorld, INVOICE_HEADER, invoiceLine, NIK } from '../helpers/finance-fixture';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -13,7 +13,7 @@ const enrollment = (id: string, nik: string, rest = 'T-A1,Tokopedia,500000,2026-
 
 describe('importing the catalog and enrollments (DESIGN 4, 7)', () => {
   it('rejects only rows that cannot be stored (and NIKs that are no participant), row by row; fills in later reports without erasing', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const finance = await app.userToken('fajar', 'finance');
     await financeWorld(app, finance);
     const sqlite = app.core.db.sqlite;
@@ -84,7 +84,7 @@ describe('importing the catalog and enrollments (DESIGN 4, 7)', () => {
   });
 
   it('lists institutions and trainings with enrollment counts, completion rate and average price; enrollments with filters, NIK masked for managers', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const finance = await app.userToken('fajar', 'finance');
     const manager = await app.userToken('maya', 'manager');
     const reviewer = await app.userToken('rina', 'reviewer');
@@ -114,7 +114,7 @@ describe('importing the catalog and enrollments (DESIGN 4, 7)', () => {
   });
 
   it('imports invoices from XLSX, several per file, rejecting rows that cannot belong to their invoice', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const finance = await app.userToken('fajar', 'finance');
     await financeWorld(app, finance);
     const book = new ExcelJS.Workbook();

@@ -3,10 +3,9 @@ import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqlite } from '../../electron/core/db/connection';
 import { runCliCaptured } from '../helpers/cli';
 import { tempDbPath, TEST_PASSWORD } from '../helpers/core';
-import { SAMPLES, markParticipants, sampleWave } from '../helpers/participants';
+import { publishWaveInFile, SAMPLE_EXPIRY, SAMPLES } from '../helpers/participants';
 
 const PW = { PRAKERJA_PASSWORD: TEST_PASSWORD };
 const SLOW = 300_000;
@@ -21,9 +20,8 @@ describe('prakerja-office import (catalog), invoice and export reconciliation', 
       expect((await runCliCaptured(['--db', db, '--user', 'admin', 'users', 'add', name, '--role', role], PW)).code).toBe(0);
     }
     expect((await cli(db, 'rina', 'import', 'applicants', sample('applicants-sample.csv'))).code).toBe(0);
-    const sqlite = openSqlite(db);
-    markParticipants(sqlite, sampleWave());
-    sqlite.close();
+    // Wave 1 of the samples, published 2026-12-01 (a core of its own on a clock before that day: the CLI has only today's).
+    expect((await publishWaveInFile(db, { username: 'admin', password: TEST_PASSWORD })).participants).toBeGreaterThanOrEqual(60);
 
     // A reviewer may not import the catalog (finance imports it, DESIGN 7).
     const refused = await cli(db, 'rina', 'import', 'institutions', sample('institutions-sample.csv'));
@@ -35,6 +33,9 @@ describe('prakerja-office import (catalog), invoice and export reconciliation', 
       expect(r.code, r.stderr).toBe(0);
       expect(r.json()).toEqual(expect.objectContaining({ inserted: rows, updated: 0, unchanged: 0, rejected: 0, rejects: [] }));
     }
+    // Those without a purchase by the deadline (2026-12-31) are revoked from 2027-01-01.
+    const expired = await cli(db, 'admin', 'participants', 'expire', '--as-of', SAMPLE_EXPIRY);
+    expect(expired.code, expired.stderr).toBe(0);
     const imp = await cli(db, 'fajar', 'invoice', 'import', sample('invoices-sample.csv'));
     expect(imp.code, imp.stderr).toBe(0);
     expect(imp.json()).toMatchObject({ inserted: 18, updated: 0, unchanged: 0, rejected: 0, rejects: [], invoices: ['INV-2027-0001', 'INV-2027-0002'] });

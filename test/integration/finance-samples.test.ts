@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../helpers/applicants';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { imported, lineStatuses, reconciled } from '../helpers/finance';
-import { SAMPLES, markParticipants, sampleWave } from '../helpers/participants';
+import { clockFrom, publishWave, SAMPLE_CANCELLED_ONLY, SAMPLE_CLOCK, SAMPLE_EXPIRY, SAMPLE_REVOKED, SAMPLE_WAVE, SAMPLES, sampleEnrollmentNiks } from '../helpers/participants';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -12,14 +12,25 @@ const sample = (f: string) => path.join(SAMPLES, f);
 
 describe('the finance sample files in resources/samples', () => {
   it('import without a reject after the sample applicants and their wave, and reconcile to every status', { timeout: 120_000 }, async () => {
-    app = await createTestApp();
+    app = await createTestApp({ now: clockFrom(SAMPLE_CLOCK) });
     const finance = await app.userToken('fajar', 'finance');
     expect((await importFile(app, app.adminToken, sample('applicants-sample.csv'))).state).toBe('done');
-    expect(markParticipants(app.core.db.sqlite, sampleWave())).toBe(60);
+    const wave = await publishWave(app, app.adminToken, SAMPLE_WAVE);
+    const participantNiks = new Set(app.core.db.sqlite.prepare('SELECT nik FROM participants WHERE wave_number = 1').pluck().all() as string[]);
+    expect(participantNiks.size).toBe(wave.participants);
+    // Every applicant the purchases name (60) is among those the wave selected.
+    const purchasers = sampleEnrollmentNiks();
+    expect(purchasers.size).toBe(60);
+    expect([...purchasers].filter((nik) => !participantNiks.has(nik))).toEqual([]);
 
     expect(await imported(app, finance, 'institutions', sample('institutions-sample.csv'))).toMatchObject({ inserted: 5, rejected: 0 });
     expect(await imported(app, finance, 'trainings', sample('trainings-sample.csv'))).toMatchObject({ inserted: 11, rejected: 0 });
     expect(await imported(app, finance, 'enrollments', sample('enrollments-sample.csv'))).toMatchObject({ inserted: 80, rejected: 0 });
+    // The expiry after the purchases: SAMPLE_REVOKED, the one whose only purchase was cancelled, and the participants who bought nothing.
+    const expiry = await app.as(app.adminToken, 'participants.expire', { asOf: SAMPLE_EXPIRY });
+    expect(expiry.revoked).toBe(wave.participants - 60 + 1 + SAMPLE_CANCELLED_ONLY);
+    const revoked = app.core.db.sqlite.prepare('SELECT revoked_at FROM participants WHERE registration_id = ?').pluck().get(SAMPLE_REVOKED);
+    expect(revoked).toBe('2027-01-01');
     const invoices = await imported(app, finance, 'invoices', sample('invoices-sample.csv'));
     expect(invoices).toMatchObject({ inserted: 18, rejected: 0, invoices: ['INV-2027-0001', 'INV-2027-0002'] });
 

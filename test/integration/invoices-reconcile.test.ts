@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/core';
+import type { TestApp } from '../helpers/core';
 import { imported, lineStatuses, reconciled } from '../helpers/finance';
-import { financeWorld, invoiceCsv, invoiceLine, NIK } from '../helpers/finance-fixture';
+import { createFinanceApp, financeWorld, invoiceCsv, invoiceLine, NIK } from '../helpers/finance-fixture';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -9,7 +9,7 @@ const SLOW = { timeout: 240_000 };
 
 describe('reconciling an invoice against the database (DESIGN 3.4)', () => {
   it('gives every line exactly one status, the first that applies, with a plain reason and its evidence', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const finance = await app.userToken('fajar', 'finance');
     await financeWorld(app, finance);
     const L = (n: number, e: string, o: Parameters<typeof invoiceLine>[3] = {}) => invoiceLine('INV-P', n, e, o);
@@ -64,7 +64,7 @@ describe('reconciling an invoice against the database (DESIGN 3.4)', () => {
   });
 
   it('ALREADY_BILLED: the first invoice reconciled keeps an enrollment, across re-reconciliation, rejection and re-import', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const maker = await app.userToken('fajar', 'finance');
     const checker = await app.userToken('sari', 'finance');
     await financeWorld(app, maker);

@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveFileRef } from '../../electron/core/files/registry';
 import { verifyDatabase } from '../../electron/core/db/verify';
-import { createTestApp, type TestApp } from '../helpers/core';
+import type { TestApp } from '../helpers/core';
 import { importFinance, imported, lineStatuses, reconcile, reconciled } from '../helpers/finance';
-import { csv, ENROLLMENT_HEADER, ENROLLMENTS, financeWorld, invoiceCsv, invoiceLine, NIK } from '../helpers/finance-fixture';
+import { createFinanceApp, csv, ENROLLMENT_HEADER, ENROLLMENTS, financeWorld, invoiceCsv, invoiceLine, NIK } from '../helpers/finance-fixture';
 
 let app: TestApp;
 afterEach(async () => app?.close());
@@ -23,7 +23,7 @@ async function exported(token: string, method: 'invoices.exportWorkbook' | 'invo
 
 describe('the maker-checker workflow of an invoice', () => {
   it('refuses the maker, other roles, a stale run and stale facts; approves once and locks, in core and in the database', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const maker = await app.userToken('fajar', 'finance');
     const checker = await app.userToken('sari', 'finance');
     const manager = await app.userToken('maya', 'manager');
@@ -101,7 +101,7 @@ describe('the maker-checker workflow of an invoice', () => {
   });
 
   it('exports the institution workbook (summary by status, lines with reasons and notes) and, after approval only, the payment advice', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const maker = await app.userToken('fajar', 'finance');
     const checker = await app.userToken('sari', 'finance');
     const manager = await app.userToken('maya', 'manager');
@@ -152,7 +152,7 @@ describe('the maker-checker workflow of an invoice', () => {
   });
 
   it('reconciles as a job that a cancel rolls back, leaving the invoice as it was', SLOW, async () => {
-    app = await createTestApp();
+    app = await createFinanceApp();
     const maker = await app.userToken('fajar', 'finance');
     await financeWorld(app, maker);
     await imported(app, maker, 'invoices', invoiceCsv(ENROLLMENTS.map((e, i) => invoiceLine('INV-C', i + 1, e[0]))));

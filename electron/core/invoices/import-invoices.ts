@@ -4,7 +4,7 @@ import { formatRupiah } from '../../../shared/reconciliation/money';
 import { parseDate, parseInteger } from '../applicants/import/values';
 import type { WriteCounts } from '../applicants/import/writers';
 import type { ImportSpec } from '../catalog/import/table-import';
-import { badRupiah, parseRupiah, rowReader, rowRejects, show } from '../catalog/import/values';
+import { rowReader, rowRejects, show } from '../catalog/import/values';
 
 export const INVOICE_COLUMNS = ['invoice_no', 'institution_id', 'invoice_date', 'line_no', 'enrollment_id', 'nik', 'training_id', 'amount'] as const;
 
@@ -88,15 +88,11 @@ export const invoicesSpec: ImportSpec<InvoiceLineValues> = {
         const institutionId = r.required('institution_id');
         const dateRaw = r.required('invoice_date');
         if (dateRaw !== '' && parseDate(dateRaw) === null) r.reject('invoice_date', `${show(dateRaw)} bukan tanggal YYYY-MM-DD yang ada`, dateRaw);
-        const lineRaw = r.required('line_no');
-        const lineNo = lineRaw === '' ? null : parseInteger(lineRaw, 1, 10_000_000);
-        if (lineRaw !== '' && lineNo === null) r.reject('line_no', `${show(lineRaw)} bukan nomor baris (bilangan bulat >= 1)`, lineRaw);
+        const lineNo = r.parsed('line_no', (v) => parseInteger(v, 1, 10_000_000), (v) => `${show(v)} bukan nomor baris (bilangan bulat >= 1)`);
         const enrollmentId = r.required('enrollment_id');
         const nik = r.required('nik');
         const trainingId = r.required('training_id');
-        const amountRaw = r.required('amount');
-        const amount = amountRaw === '' ? null : parseRupiah(amountRaw);
-        if (amountRaw !== '' && amount === null) r.reject('amount', badRupiah(amountRaw), amountRaw);
+        const amount = r.rupiah('amount');
         // One invoice belongs to one institution and has one date: a row saying otherwise cannot be stored with it.
         const first = invoiceNo === '' ? undefined : groups.get(invoiceNo);
         if (first && institutionId !== '' && institutionId !== first.institutionId) {

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { parseTimestamp } from '../../applicants/import/values';
 import type { WriteCounts } from '../../applicants/import/writers';
 import type { ImportSpec } from './table-import';
-import { badRupiah, parseHours, parseRupiah, rowReader, rowRejects, show } from './values';
+import { keyedBy, parseHours, rowReader, rowRejects, show } from './values';
 
 export const INSTITUTION_COLUMNS = ['institution_id', 'name', 'npwp', 'platform', 'bank_account'] as const;
 export const TRAINING_COLUMNS = ['training_id', 'institution_id', 'title', 'category', 'price', 'mode', 'hours'] as const;
@@ -11,6 +11,11 @@ export const ENROLLMENT_COLUMNS = [
 ] as const;
 /** completed_at, certificate_no and cancelled_at may be empty (DESIGN 4), and a purchases-only file may leave the columns out. */
 export const ENROLLMENT_REQUIRED = ['enrollment_id', 'nik', 'training_id', 'platform', 'price_paid', 'purchased_at'] as const;
+
+const parseMode = (v: string) => {
+  const mode = v.toLowerCase();
+  return mode === 'online' || mode === 'offline' ? mode : null;
+};
 
 const badTimestamp = (v: string) => `${show(v)} bukan waktu ISO 8601 (contoh 2026-12-03T10:15:00+07:00 atau 2026-12-03)`;
 
@@ -51,10 +56,7 @@ export const institutionsSpec: ImportSpec<InstitutionValues> = {
   kind: 'institutions',
   columns: INSTITUTION_COLUMNS,
   required: INSTITUTION_COLUMNS,
-  keyOf: (v) => v.institutionId,
-  keyColumn: 'institution_id',
-  keyName: 'institution_id',
-  keyValue: (v) => v.institutionId,
+  ...keyedBy('institution_id', (v) => v.institutionId),
   open(sqlite, run) {
     const insert = sqlite.prepare(
       `INSERT INTO institutions (institution_id, name, npwp, platform, bank_account, import_run_id, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
@@ -104,10 +106,7 @@ export const trainingsSpec: ImportSpec<TrainingValues> = {
   kind: 'trainings',
   columns: TRAINING_COLUMNS,
   required: TRAINING_COLUMNS,
-  keyOf: (v) => v.trainingId,
-  keyColumn: 'training_id',
-  keyName: 'training_id',
-  keyValue: (v) => v.trainingId,
+  ...keyedBy('training_id', (v) => v.trainingId),
   open(sqlite, run) {
     const insert = sqlite.prepare(
       `INSERT INTO trainings (training_id, institution_id, title, category, price, mode, hours, import_run_id, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
@@ -133,17 +132,11 @@ export const trainingsSpec: ImportSpec<TrainingValues> = {
         const institutionId = r.required('institution_id');
         const title = r.required('title');
         const category = r.required('category');
-        const priceRaw = r.required('price');
-        const price = priceRaw === '' ? null : parseRupiah(priceRaw);
-        if (priceRaw !== '' && price === null) r.reject('price', badRupiah(priceRaw), priceRaw);
-        const modeRaw = r.required('mode');
-        const mode = modeRaw.toLowerCase();
-        if (modeRaw !== '' && mode !== 'online' && mode !== 'offline') r.reject('mode', `${show(modeRaw)} bukan mode pelatihan yang dikenal (online atau offline)`, modeRaw);
-        const hoursRaw = r.required('hours');
-        const hours = hoursRaw === '' ? null : parseHours(hoursRaw);
-        if (hoursRaw !== '' && hours === null) r.reject('hours', `${show(hoursRaw)} bukan jumlah jam (angka >= 0, contoh 12 atau 12,5)`, hoursRaw);
+        const price = r.rupiah('price');
+        const mode = r.parsed('mode', parseMode, (v) => `${show(v)} bukan mode pelatihan yang dikenal (online atau offline)`);
+        const hours = r.parsed('hours', parseHours, (v) => `${show(v)} bukan jumlah jam (angka >= 0, contoh 12 atau 12,5)`);
         if (r.rejects.length) return r.rejects;
-        return { trainingId, institutionId, title, category, price: price!, mode: mode as 'online' | 'offline', hours: hours! };
+        return { trainingId, institutionId, title, category, price: price!, mode: mode!, hours: hours! };
       },
       add: (v) => writer.add(v),
       finish: () => writer.counts,
@@ -187,10 +180,7 @@ export const enrollmentsSpec: ImportSpec<EnrollmentValues> = {
   kind: 'enrollments',
   columns: ENROLLMENT_COLUMNS,
   required: ENROLLMENT_REQUIRED,
-  keyOf: (v) => v.enrollmentId,
-  keyColumn: 'enrollment_id',
-  keyName: 'enrollment_id',
-  keyValue: (v) => v.enrollmentId,
+  ...keyedBy('enrollment_id', (v) => v.enrollmentId),
   open(sqlite, run) {
     // Several participants with one NIK cannot arise from the rules (participation is once in a lifetime); the first counts.
     const participant = sqlite.prepare('SELECT id FROM participants WHERE nik = ? AND published_on IS NOT NULL ORDER BY id LIMIT 1').pluck();
@@ -218,9 +208,7 @@ export const enrollmentsSpec: ImportSpec<EnrollmentValues> = {
         }
         const trainingId = r.required('training_id');
         const platform = r.required('platform');
-        const priceRaw = r.required('price_paid');
-        const pricePaid = priceRaw === '' ? null : parseRupiah(priceRaw);
-        if (priceRaw !== '' && pricePaid === null) r.reject('price_paid', badRupiah(priceRaw), priceRaw);
+        const pricePaid = r.rupiah('price_paid');
         const time = (col: string, required: boolean) => {
           const raw = required ? r.required(col) : get(col);
           if (raw === '') return null;

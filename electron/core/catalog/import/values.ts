@@ -28,18 +28,29 @@ export function rowReader(values: string[], indexes: Record<string, number>) {
   };
 }
 
-/** Collects a row's rejects; `required` reads a value and rejects it when empty. */
+/**
+ * Collects a row's rejects: `required` reads a value and rejects it when empty; `parsed` reads a required
+ * value and parses it, rejecting it with `why` when it does not parse; `rupiah` is parsed for an amount.
+ */
 export function rowRejects(row: number, get: (col: string) => string) {
   const rejects: Reject[] = [];
-  return {
-    rejects,
-    reject(column: string, reason: string, value: string | null) {
-      rejects.push({ row, column, reason, value });
-    },
-    required(col: string) {
-      const v = get(col);
-      if (v === '') rejects.push({ row, column: col, reason: MISSING, value: null });
-      return v;
-    },
+  const reject = (column: string, reason: string, value: string | null) => void rejects.push({ row, column, reason, value });
+  const required = (col: string) => {
+    const v = get(col);
+    if (v === '') reject(col, MISSING, null);
+    return v;
   };
+  const parsed = <T>(col: string, parse: (v: string) => T | null, why: (v: string) => string): T | null => {
+    const raw = required(col);
+    if (raw === '') return null;
+    const v = parse(raw);
+    if (v === null) reject(col, why(raw), raw);
+    return v;
+  };
+  return { rejects, reject, required, parsed, rupiah: (col: string) => parsed(col, parseRupiah, badRupiah) };
+}
+
+/** The key fields of an ImportSpec whose rows are keyed by one column. */
+export function keyedBy<V>(column: string, of: (v: V) => string) {
+  return { keyOf: of, keyColumn: column, keyName: column, keyValue: of };
 }

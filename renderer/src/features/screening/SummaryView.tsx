@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -8,12 +7,12 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import type { ScreeningSummary } from '../../../../shared/api/screening';
 import { REASON_CODES, type ReasonCode } from '../../../../shared/eligibility/reasons';
 import { formatDate, formatNumber } from '../../format/datetime';
+import { SectionCard, StatCard } from '../../components/StatCards';
 import { useSession } from '../../session/SessionProvider';
 import { formatRegistered } from '../applicants/format';
 import { provinceLabel } from '../applicants/filters';
@@ -28,40 +27,6 @@ export function applicantsUrl(filters: { screeningReason?: ReasonCode; screening
 }
 
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const;
-
-function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2, flex: '1 1 200px', minWidth: 180 }}>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="p" sx={{ fontSize: 30, fontWeight: 700, lineHeight: 1.2, color, ...NUM }} aria-label={`${label}: ${value}`}>
-        {value}
-      </Typography>
-      {note && (
-        <Typography variant="caption" color="text.secondary">
-          {note}
-        </Typography>
-      )}
-    </Paper>
-  );
-}
-
-function Card({ title, help, children }: { title: string; help?: string; children: ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" aria-label={title} sx={{ p: 2, flex: '1 1 480px', minWidth: 0 }}>
-      <Typography variant="h3" component="h3" sx={{ mb: 0.5 }}>
-        {title}
-      </Typography>
-      {help && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {help}
-        </Typography>
-      )}
-      {children}
-    </Paper>
-  );
-}
 
 /** Totals, reasons (table and chart) and provinces of one finished screening run. */
 export function SummaryView({ summary }: { summary: ScreeningSummary }) {
@@ -82,15 +47,15 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
         {t('screening.summary.meta', { asOf: formatDate(run.asOf, locale), by: run.username ?? '—', at: formatRegistered(run.finishedAt, locale) })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <Stat label={t('screening.summary.total')} value={n(summary.total)} />
-        <Stat label={t('screening.summary.eligible')} value={n(summary.effective.eligible)} note={t('screening.summary.effectiveNote')} color="success.main" />
-        <Stat
+        <StatCard label={t('screening.summary.total')} value={n(summary.total)} />
+        <StatCard label={t('screening.summary.eligible')} value={n(summary.effective.eligible)} note={t('screening.summary.effectiveNote')} color="success.main" />
+        <StatCard
           label={t('screening.summary.ineligible')}
           value={n(summary.effective.ineligible)}
           note={t('screening.summary.rulesNote', { eligible: n(summary.eligible), ineligible: n(summary.ineligible) })}
           color="error.main"
         />
-        <Stat
+        <StatCard
           label={t('screening.summary.overridden')}
           value={n(overridden)}
           note={t('screening.summary.overriddenNote', { toEligible: n(summary.overridden.toEligible), toIneligible: n(summary.overridden.toIneligible), lapsed: n(summary.overridden.lapsed) })}
@@ -100,7 +65,7 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
         {t('screening.summary.snapshotNote')}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'stretch' }}>
-        <Card title={t('screening.summary.byReason')} help={t('screening.summary.byReasonHelp')}>
+        <SectionCard title={t('screening.summary.byReason')} help={t('screening.summary.byReasonHelp')}>
           <TableContainer>
             <Table size="small" aria-label={t('screening.summary.byReason')}>
               <TableHead>
@@ -137,8 +102,8 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
               </TableBody>
             </Table>
           </TableContainer>
-        </Card>
-        <Card title={t('screening.summary.chartLabel')}>
+        </SectionCard>
+        <SectionCard title={t('screening.summary.chartLabel')}>
           {withCount.length === 0 ? (
             <Typography variant="body2" color="text.secondary">
               {t('screening.summary.noReasons')}
@@ -146,9 +111,9 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
           ) : (
             <ReasonChart data={withCount} locale={locale} label={t('screening.summary.chartLabel')} onPick={(code) => void navigate(applicantsUrl({ screeningReason: code }))} />
           )}
-        </Card>
+        </SectionCard>
       </Box>
-      <Card title={t('screening.summary.byProvince')} help={t('screening.summary.byProvinceHelp')}>
+      <SectionCard title={t('screening.summary.byProvince')} help={t('screening.summary.byProvinceHelp')}>
         <TableContainer sx={{ maxHeight: 440 }}>
           <Table size="small" stickyHeader aria-label={t('screening.summary.byProvince')}>
             <TableHead>
@@ -198,7 +163,7 @@ export function SummaryView({ summary }: { summary: ScreeningSummary }) {
             </TableBody>
           </Table>
         </TableContainer>
-      </Card>
+      </SectionCard>
     </Box>
   );
 }

@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -9,44 +8,15 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Locale } from '../../../../shared/api/system';
 import type { Wave } from '../../../../shared/api/waves';
 import { PROVINCES } from '../../../../shared/regions/provinces';
 import { formatDate, formatDateTime, formatNumber } from '../../format/datetime';
+import { SectionCard, StatCard } from '../../components/StatCards';
 import { useSession } from '../../session/SessionProvider';
 import { NUM } from './format';
-
-function Stat({ label, value, note, color }: { label: string; value: string; note?: string; color?: string }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2, flex: '1 1 180px', minWidth: 160 }}>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="p" sx={{ fontSize: 28, fontWeight: 700, lineHeight: 1.2, color, ...NUM }} aria-label={`${label}: ${value}`}>
-        {value}
-      </Typography>
-      {note && (
-        <Typography variant="caption" color="text.secondary">
-          {note}
-        </Typography>
-      )}
-    </Paper>
-  );
-}
-
-function Card({ title, children, flex = '1 1 480px' }: { title: string; children: ReactNode; flex?: string }) {
-  return (
-    <Paper variant="outlined" component="section" aria-label={title} sx={{ p: 2, flex, minWidth: 0 }}>
-      <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 interface Bars {
   label: string;
@@ -116,14 +86,14 @@ export function ResultView({ wave }: { wave: Wave }) {
         </Typography>
       </Box>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <Stat label={t('waves.result.quota')} value={n(r.quota)} />
-        <Stat label={t('waves.result.pool')} value={n(r.pool)} note={notes.join(' ') || undefined} />
-        <Stat label={t('waves.result.selected')} value={n(r.selected)} color="primary.main" />
-        <Stat label={t('waves.result.unfilled')} value={n(r.unfilled)} color={r.unfilled ? 'warning.main' : undefined} note={r.unfilled ? t('waves.result.unfilledNote') : undefined} />
-        {wave.publishedOn && <Stat label={t('waves.result.revoked')} value={n(wave.participants.revoked)} color={wave.participants.revoked ? 'error.main' : undefined} />}
+        <StatCard compact label={t('waves.result.quota')} value={n(r.quota)} />
+        <StatCard compact label={t('waves.result.pool')} value={n(r.pool)} note={notes.join(' ') || undefined} />
+        <StatCard compact label={t('waves.result.selected')} value={n(r.selected)} color="primary.main" />
+        <StatCard compact label={t('waves.result.unfilled')} value={n(r.unfilled)} color={r.unfilled ? 'warning.main' : undefined} note={r.unfilled ? t('waves.result.unfilledNote') : undefined} />
+        {wave.publishedOn && <StatCard compact label={t('waves.result.revoked')} value={n(wave.participants.revoked)} color={wave.participants.revoked ? 'error.main' : undefined} />}
       </Box>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <Card title={t('waves.result.byProvince')} flex="1 1 540px">
+        <SectionCard title={t('waves.result.byProvince')} flex="1 1 540px">
           <TableContainer>
             <Table size="small" aria-label={t('waves.result.byProvince')} sx={{ '& th': { whiteSpace: 'nowrap' } }}>
               <TableHead>
@@ -185,14 +155,14 @@ export function ResultView({ wave }: { wave: Wave }) {
               </TableFooter>
             </Table>
           </TableContainer>
-        </Card>
+        </SectionCard>
         <Box sx={{ flex: '1 1 420px', display: 'grid', gap: 2, minWidth: 0 }}>
-          <Card title={t('waves.result.byProvinceChart')} flex="1 1 auto">
+          <SectionCard title={t('waves.result.byProvinceChart')} flex="1 1 auto">
             <PoolChart data={provinceBars} label={t('waves.result.byProvinceChart')} locale={locale} width={170} />
-          </Card>
-          <Card title={t('waves.result.byEmployment')} flex="1 1 auto">
+          </SectionCard>
+          <SectionCard title={t('waves.result.byEmployment')} flex="1 1 auto">
             <PoolChart data={employmentBars} label={t('waves.result.byEmployment')} locale={locale} width={130} />
-          </Card>
+          </SectionCard>
         </Box>
       </Box>
     </Box>
