@@ -1,5 +1,5 @@
 export { seedCommitment, verifySeed } from './commitment';
-export { keyFromHash52, selectionHasher, selectionKeyer, weightOf, invalidWeights, type Weights } from './keys';
+export { keyFromHash52, selectionHasher, selectionHasherOfRange, selectionKeyer, weightOf, invalidWeights, type Weights } from './keys';
 export { largestRemainderQuotas, explicitQuotas, provinceQuotas, isExplicit, compareCodes, type QuotaSpec } from './quotas';
 export {
   compareRank,

@@ -14,9 +14,15 @@ export function keyFromHash52(x: number, weight: number): number {
  * second, which is how x is read here without building the hex string.
  */
 export function selectionHasher(seed: string): (registrationId: string) => number {
+  const x = selectionHasherOfRange(seed);
+  return (registrationId) => x(registrationId, 0, registrationId.length);
+}
+
+/** {@link selectionHasher} of the registration_id written at text[from, to), without slicing it out. */
+export function selectionHasherOfRange(seed: string): (text: string, from: number, to: number) => number {
   const hasher = prefixedSha256(seed + ':');
-  return (registrationId) => {
-    const words = hasher.words(registrationId);
+  return (text, from, to) => {
+    const words = hasher.wordsOf(text, from, to);
     return (words[0]! >>> 0) * TWO_POW_20 + (words[1]! >>> 12);
   };
 }

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { REASON_BIT, outcomeAt, screen, type ParticipantRow, type ReasonCounts } from '../../../shared/eligibility';
+import { REASON_BIT, outcomeAt, screen, type ExclusionRow, type ParticipantRow, type ReasonCounts } from '../../../shared/eligibility';
 import { readExclusions } from '../screening/read-inputs';
 import { factsFingerprint } from '../screening/fingerprint';
 import type { PoolRegister } from '../screening/read-register';
@@ -41,6 +41,23 @@ interface ActiveOverride {
   fingerprint: string;
 }
 
+/** What the pool's screening reads besides the register (small: read while the register reader starts). */
+export interface PoolInputs {
+  participants: ParticipantRow[];
+  exclusions: ExclusionRow[];
+  overrides: ActiveOverride[];
+}
+
+export function readPoolInputs(sqlite: BetterSqlite3.Database, closesOn: string): PoolInputs {
+  return {
+    participants: participantsForPool(sqlite, closesOn),
+    exclusions: readExclusions(sqlite),
+    overrides: sqlite
+      .prepare(`SELECT id, applicant_id, status, fingerprint FROM overrides WHERE decision = 'approved' AND lapsed_at IS NULL AND superseded_by IS NULL`)
+      .all() as ActiveOverride[],
+  };
+}
+
 /**
  * Screens the registrations up to the close date (`register`, read in this connection's snapshot) as
  * of the close date, itself (not from an earlier screening), and keeps the eligible: by the rules, or
@@ -49,14 +66,14 @@ interface ActiveOverride {
  * through an override; the earliest such one stays).
  */
 export function computePool(
-  sqlite: BetterSqlite3.Database,
   closesOn: string,
   register: PoolRegister,
+  inputs: PoolInputs,
   onProgress?: (done: number, total: number) => void,
   checkCancelled?: () => void,
 ): Pool {
-  const participants = participantsForPool(sqlite, closesOn);
-  const s = screen({ registrations: register.columns, participants, exclusions: readExclusions(sqlite) }, closesOn, {
+  const { participants, exclusions, overrides: active } = inputs;
+  const s = screen({ registrations: register.columns, participants, exclusions }, closesOn, {
     onProgress: (done, total) => {
       onProgress?.(done, total);
       checkCancelled?.();
@@ -67,9 +84,6 @@ export function computePool(
   for (let i = 0; i < n; i++) eligible[i] = s.masks[i] === 0 ? 1 : 0;
 
   let overridesApplied = 0;
-  const active = sqlite
-    .prepare(`SELECT id, applicant_id, status, fingerprint FROM overrides WHERE decision = 'approved' AND lapsed_at IS NULL AND superseded_by IS NULL`)
-    .all() as ActiveOverride[];
   if (active.length) {
     const byApplicant = new Map(active.map((o) => [o.applicant_id, o]));
     for (let i = 0; i < n; i++) {

@@ -39,11 +39,12 @@ export interface RegisterRead {
 
 /**
  * Reads the register up to `cutoff` with a second thread: the reader thread runs SQLite's half of the
- * reading (and then hashes every registration_id with the seed), this thread cuts the chunks up as they
+ * reading (and then hashes every registration_id with the seed); this thread cuts the chunks up as they
  * come. The reader opens its own snapshot after this connection's, which must already be in a read
  * transaction: should anyone commit in between, this connection's later write fails as a stale
  * snapshot and the job runs again, so a selection that commits read both snapshots at the same state.
- * The count read here is checked against the rows the reader sent as well.
+ * The count read here is checked against the rows the reader sent as well. `whileStarting` runs on this
+ * thread, in this snapshot, while the reader starts.
  */
 export async function readRegisterInParallel(
   sqlite: BetterSqlite3.Database,
@@ -51,6 +52,7 @@ export async function readRegisterInParallel(
   cutoff: string,
   seed: string,
   onChunk: (done: number, total: number) => void,
+  whileStarting?: () => void,
 ): Promise<RegisterRead> {
   if (!sqlite.inTransaction) throw new Error('readRegisterInParallel needs a read transaction');
   const total = countRegisteredUntil(sqlite, cutoff);
@@ -89,6 +91,8 @@ export async function readRegisterInParallel(
   };
 
   try {
+    // The thread takes a few hundred milliseconds to start and read its first chunk.
+    whileStarting?.();
     const builder = new RegisterBuilder(total);
     const replaced: [first: number, rows: number][] = [];
     for (;;) {
@@ -110,7 +114,7 @@ export async function readRegisterInParallel(
       }
     }
     const register = builder.finish();
-    // The reader hashed a chunk that did not come apart cleanly by its own cutting: hash its rows here.
+    // A chunk the reader could not cut up was read here row by row: hash its rows here too.
     const fixed = replaced.length ? hashes.then((h) => rehash(h, register, replaced, seed)) : hashes;
     fixed.catch(() => {});
     return { register, hashes: fixed, close };

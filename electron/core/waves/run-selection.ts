@@ -7,7 +7,7 @@ import { appendAuditSync } from '../audit/chain';
 import { openSqlite } from '../db/connection';
 import { inSnapshotThenWrite, type WaveJobContext } from './job-context';
 import { keyPool, type KeyedPool } from './keys';
-import { computePool, type Pool } from './pool';
+import { computePool, readPoolInputs, type Pool, type PoolInputs } from './pool';
 import { readRegisterInParallel } from './register-reader';
 import { savePool } from './pool-store';
 import { getWaveRow, quotaSpecOf, weightsOf, type WaveRow } from './wave-record';
@@ -81,18 +81,26 @@ async function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobC
   // Progress in per-mille of the whole job: reading 35%, screening 35%, keys 15%, writing 15%.
   const progress = (from: number, span: number, done: number, total: number, message: string) => ctx.progress(Math.round(from + (span * done) / Math.max(total, 1)), 1000, message);
   progress(0, 0, 0, 1, 'Membaca data pendaftar…');
-  const read = await readRegisterInParallel(sqlite, ctx.dbPath, endOfJakartaDay(wave.closes_on), params.seed, (done, total) => {
-    progress(0, 350, done, total, 'Membaca data pendaftar…');
-    ctx.checkCancelled();
-  });
+  let inputs: PoolInputs | undefined;
+  const read = await readRegisterInParallel(
+    sqlite,
+    ctx.dbPath,
+    endOfJakartaDay(wave.closes_on),
+    params.seed,
+    (done, total) => {
+      progress(0, 350, done, total, 'Membaca data pendaftar…');
+      ctx.checkCancelled();
+    },
+    () => (inputs = readPoolInputs(sqlite, wave.closes_on)),
+  );
   try {
     const { register } = read;
     const t1 = Date.now();
     phases.read = (t1 - t0) / 1000;
     const pool = computePool(
-      sqlite,
       wave.closes_on,
       register,
+      inputs ?? readPoolInputs(sqlite, wave.closes_on),
       (done, total) => progress(350, 350, done, total, 'Menyaring pool per tanggal tutup…'),
       () => ctx.checkCancelled(),
     );
