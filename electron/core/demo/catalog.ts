@@ -1,3 +1,4 @@
+import type { TrainingValues } from '../catalog/import/catalog-specs';
 import { createRng, type Rng } from './prng';
 
 /** One row of the institutions file (DESIGN 4). */
@@ -10,14 +11,7 @@ export interface DemoInstitution {
 }
 
 /** One row of the trainings file (DESIGN 4), with how popular it is among demo buyers. */
-export interface DemoTraining {
-  trainingId: string;
-  institutionId: string;
-  title: string;
-  category: string;
-  price: number;
-  mode: 'online' | 'offline';
-  hours: number;
+export interface DemoTraining extends TrainingValues {
   popularity: number;
 }
 

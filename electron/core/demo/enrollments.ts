@@ -1,3 +1,4 @@
+import type { EnrollmentValues } from '../catalog/import/catalog-specs';
 import { formatDate, fromDayNumber, parseDate, toDayNumber } from './calendar';
 import type { DemoCatalog, DemoTraining } from './catalog';
 import { createRng, cumulative, pickWeighted } from './prng';
@@ -11,17 +12,8 @@ export interface DemoParticipant {
 }
 
 /** One row of the enrollments file (DESIGN 4), with the days the invoice plan needs. */
-export interface DemoEnrollment {
-  enrollmentId: string;
-  nik: string;
-  trainingId: string;
+export interface DemoEnrollment extends Omit<EnrollmentValues, 'participantId'> {
   institutionId: string;
-  platform: string;
-  pricePaid: number;
-  purchasedAt: string;
-  completedAt: string | null;
-  certificateNo: string | null;
-  cancelledAt: string | null;
   /** Jakarta date of the completion, for the invoice plan. */
   completedOn: string | null;
 }

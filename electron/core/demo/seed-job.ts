@@ -1,9 +1,7 @@
 import { DEMO_DEFAULT_SEED, type DemoSeedResult } from '../../../shared/api/demo';
 import { countProgrammeIn, refuseNonEmpty } from './empty-check';
-import type { EnrollmentStats } from './enrollments';
-import type { DemoInvoice, DemoWave, ImportCounts } from './programme';
-import { seedDemo, type SeedOptions } from './seed';
-import type { StepTiming } from './steps';
+import type { ImportCounts } from './programme';
+import { seedDemo, type SeedOptions, type SeedResult } from './seed';
 
 export interface DemoSeedParams {
   applicants: number;
@@ -17,14 +15,7 @@ type SeedContext = Pick<Required<SeedOptions>, 'owner' | 'progress' | 'checkCanc
  * imports) and what the programme steps made — the waves with their selection seeds, the catalog,
  * the purchases and the invoices with the statuses their lines are built to get.
  */
-export type DemoSeedOutcome = DemoSeedResult & {
-  waves: DemoWave[];
-  catalog: { institutions: ImportCounts; trainings: ImportCounts };
-  enrollments: ImportCounts & EnrollmentStats;
-  invoices: ImportCounts & { invoices: DemoInvoice[] };
-  seconds: number;
-  steps: StepTiming[];
-};
+export type DemoSeedOutcome = DemoSeedResult & Omit<SeedResult, 'referenceDate' | 'applicants' | 'exclusions'>;
 
 /** The `demo.seed` job: the generator's files through the ordinary paths, as the job's owner. */
 export async function runDemoSeed(ctx: SeedContext, params: DemoSeedParams): Promise<DemoSeedOutcome> {
