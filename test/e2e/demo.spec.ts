@@ -40,11 +40,14 @@ test('first run offers demo data and lands in a programme in progress', async ({
     await page.getByRole('combobox', { name: 'Jumlah pendaftar' }).click();
     await page.getByRole('option', { name: '1.000 pendaftar' }).click();
     await page.getByRole('button', { name: 'Isi data demo' }).click();
-    await expect(page.getByRole('progressbar').first()).toBeVisible();
-    await expect(page.getByText(/Langkah \d+ dari 12/)).toBeVisible();
-    await shot(page, info, 'first-run-demo-progress');
+    // The seed shows its steps while it runs; on a quiet machine 1.000 applicants can be done before a
+    // look at them, so either the progress or the register it lands on.
+    const step = page.getByText(/Langkah \d+ dari 12/);
+    const register = page.getByRole('heading', { name: 'Pendaftar', level: 1 });
+    await expect(step.or(register)).toBeVisible();
+    if (await step.isVisible()) await shot(page, info, 'first-run-demo-progress');
 
-    await expect(page.getByRole('heading', { name: 'Pendaftar', level: 1 })).toBeVisible({ timeout: 90_000 });
+    await expect(register).toBeVisible({ timeout: 90_000 });
     await expect(page).toHaveURL(/#\/pendaftar/);
     await expect(page.getByText('1.000 pendaftar')).toBeVisible();
     await shot(page, info, 'first-run-demo-register');
