@@ -1,12 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import fs from 'node:fs';
 import type { ApplicantFilters } from '../../../shared/api/applicants';
 import { maskNik } from '../../../shared/nik';
 import { openSqlite } from '../db/connection';
 import type { ColumnSpec, ExportRow } from '../export/columns';
-import { writeCsv } from '../export/csv-writer';
-import { writeXlsx } from '../export/xlsx-writer';
-import { exportTarget, registerExportSync } from '../files/export-file';
+import { writeTableReport } from '../export/table-report';
 import { buildWhere, classifySearch, hasScreeningFilter, isNullableColumn, jakartaToday, SORT_COLUMNS } from './list-query';
 import type { ExportJobContext } from '../export/job-context';
 
@@ -120,42 +117,22 @@ export async function exportApplicants(ctx: ExportJobContext, params: ApplicantE
     const view = applicantView(sqlite, params, mask);
     const filtered = Object.keys(auditedFilter(params.filters, false)).length > 0;
     const fileName = `pendaftar${filtered ? '-terfilter' : ''}-${jakartaToday(new Date(params.requestedAt))}.${params.format}`;
-    const target = exportTarget(ctx.dbPath, fileName);
-    ctx.progress(0, view.total, MESSAGE);
-    const write = params.format === 'csv' ? writeCsv : writeXlsx;
-    const written = await write(target, APPLICANT_EXPORT_COLUMNS, view.rows, {
-      progress: (done) => ctx.progress(done, view.total, MESSAGE),
-      progressEvery: 5_000,
-      checkCancelled: () => ctx.checkCancelled(),
+    const file = await writeTableReport(sqlite, ctx, now, {
+      fileName,
+      format: params.format,
+      columns: APPLICANT_EXPORT_COLUMNS,
+      rows: view.rows,
+      total: view.total,
       sheetName: 'Pendaftar',
-    });
-    sqlite.exec('COMMIT');
-    try {
-      ctx.checkCancelled();
-    } catch (err) {
-      fs.rmSync(written.path, { force: true });
-      throw err;
-    }
-    const file = registerExportSync(
-      sqlite,
-      { path: written.path, originalName: fileName, ownerUserId: ctx.owner.userId },
-      {
-        userId: ctx.owner.userId,
-        username: ctx.owner.username,
+      message: MESSAGE,
+      progressEvery: 5_000,
+      audit: {
         action: 'applicants.export',
         entity: 'applicants',
-        after: {
-          format: params.format,
-          filter: auditedFilter(params.filters, mask),
-          sort: { field: params.sortField ?? 'registeredAt', dir: params.sortDir },
-          rows: written.rows,
-          nikMasked: mask,
-          fileName,
-        },
+        after: { filter: auditedFilter(params.filters, mask), sort: { field: params.sortField ?? 'registeredAt', dir: params.sortDir }, nikMasked: mask },
       },
-      now,
-    );
-    return { fileRef: file.fileRef, fileName: file.fileName, rows: written.rows };
+    });
+    return { fileRef: file.fileRef, fileName: file.fileName, rows: file.rows };
   } finally {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     sqlite.close();

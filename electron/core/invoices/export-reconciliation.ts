@@ -2,10 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
 import { openSqlite } from '../db/connection';
 import type { ColumnSpec, ExportRow } from '../export/columns';
-import { writeCsv } from '../export/csv-writer';
 import type { ExportJobContext } from '../export/job-context';
-import { writeXlsx } from '../export/xlsx-writer';
-import { exportTarget, registerExportSync } from '../files/export-file';
+import { writeTableReport } from '../export/table-report';
 
 export interface ReconciliationExportParams {
   format: 'csv' | 'xlsx';
@@ -61,30 +59,16 @@ export async function exportReconciliation(ctx: ExportJobContext, params: Reconc
       .get(...(params.invoiceNo === undefined ? [] : [params.invoiceNo])) as number;
     const safe = (params.invoiceNo ?? 'semua').replace(/[^\w.-]+/g, '_');
     const fileName = `rekonsiliasi-${safe}.${params.format}`;
-    const target = exportTarget(ctx.dbPath, fileName);
-    const write = params.format === 'csv' ? writeCsv : writeXlsx;
-    ctx.progress(0, total, 'Menulis laporan rekonsiliasi…');
-    const written = await write(target, RECONCILIATION_COLUMNS, reconciliationRows(sqlite, params.invoiceNo), {
-      progress: (done) => ctx.progress(done, total, 'Menulis laporan rekonsiliasi…'),
-      checkCancelled: () => ctx.checkCancelled(),
+    return await writeTableReport(sqlite, ctx, now, {
+      fileName,
+      format: params.format,
+      columns: RECONCILIATION_COLUMNS,
+      rows: reconciliationRows(sqlite, params.invoiceNo),
+      total,
       sheetName: 'Rekonsiliasi',
+      message: 'Menulis laporan rekonsiliasi…',
+      audit: { action: 'reconciliation.export', entity: 'invoice', entityId: params.invoiceNo ?? null },
     });
-    sqlite.exec('COMMIT');
-    ctx.checkCancelled();
-    const file = registerExportSync(
-      sqlite,
-      { path: written.path, originalName: fileName, ownerUserId: ctx.owner.userId },
-      {
-        userId: ctx.owner.userId,
-        username: ctx.owner.username,
-        action: 'reconciliation.export',
-        entity: 'invoice',
-        entityId: params.invoiceNo ?? null,
-        after: { format: params.format, rows: written.rows, fileName },
-      },
-      now,
-    );
-    return { ...file, rows: written.rows };
   } finally {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     sqlite.close();

@@ -4,10 +4,8 @@ import { REASON_BIT, reasonsField } from '../../../shared/eligibility';
 import { maskNik } from '../../../shared/nik';
 import { openSqlite } from '../db/connection';
 import type { ColumnSpec, ExportRow } from '../export/columns';
-import { writeCsv } from '../export/csv-writer';
-import { writeXlsx } from '../export/xlsx-writer';
 import { jakartaToday } from '../applicants/list-query';
-import { exportTarget, registerExportSync } from '../files/export-file';
+import { writeTableReport } from '../export/table-report';
 import { latestRun } from './runs';
 import type { ExportJobContext } from '../export/job-context';
 
@@ -59,30 +57,17 @@ export async function exportEligibility(ctx: ExportJobContext, params: Eligibili
     if (!run) throw new ApiError('NOT_FOUND', 'Belum ada penyaringan yang selesai; laporan kelayakan belum dapat dibuat.');
     const total = sqlite.prepare('SELECT count(*) FROM screening_results').pluck().get() as number;
     const fileName = `kelayakan-${run.as_of}-penyaringan-${run.id}.${params.format}`;
-    const target = exportTarget(ctx.dbPath, fileName);
-    const write = params.format === 'csv' ? writeCsv : writeXlsx;
-    ctx.progress(0, total, 'Menulis laporan kelayakan…');
-    const written = await write(target, ELIGIBILITY_COLUMNS, eligibilityRows(sqlite, jakartaToday(now), params.maskNik), {
-      progress: (done) => ctx.progress(done, total, 'Menulis laporan kelayakan…'),
-      checkCancelled: () => ctx.checkCancelled(),
+    const file = await writeTableReport(sqlite, ctx, now, {
+      fileName,
+      format: params.format,
+      columns: ELIGIBILITY_COLUMNS,
+      rows: eligibilityRows(sqlite, jakartaToday(now), params.maskNik),
+      total,
       sheetName: 'Kelayakan',
+      message: 'Menulis laporan kelayakan…',
+      audit: { action: 'eligibility.export', entity: 'screening_run', entityId: run.id, after: { nikMasked: params.maskNik } },
     });
-    sqlite.exec('COMMIT');
-    ctx.checkCancelled();
-    const file = registerExportSync(
-      sqlite,
-      { path: written.path, originalName: fileName, ownerUserId: ctx.owner.userId },
-      {
-        userId: ctx.owner.userId,
-        username: ctx.owner.username,
-        action: 'eligibility.export',
-        entity: 'screening_run',
-        entityId: run.id,
-        after: { format: params.format, rows: written.rows, nikMasked: params.maskNik, fileName },
-      },
-      now,
-    );
-    return { ...file, rows: written.rows, runId: run.id, asOf: run.as_of };
+    return { ...file, runId: run.id, asOf: run.as_of };
   } finally {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     sqlite.close();

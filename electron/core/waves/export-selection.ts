@@ -3,10 +3,8 @@ import { ApiError } from '../../../shared/api/errors';
 import { maskNik, provinceName } from '../../../shared/nik';
 import { openSqlite } from '../db/connection';
 import type { ColumnSpec, ExportRow } from '../export/columns';
-import { writeCsv } from '../export/csv-writer';
 import type { ExportJobContext } from '../export/job-context';
-import { writeXlsx } from '../export/xlsx-writer';
-import { exportTarget, registerExportSync } from '../files/export-file';
+import { writeTableReport } from '../export/table-report';
 import { getWaveRow } from './wave-record';
 
 export interface SelectionExportParams {
@@ -81,30 +79,17 @@ export async function exportSelection(ctx: ExportJobContext, params: SelectionEx
       .pluck()
       .get(wave.id, ...(params.provinceCode ? [params.provinceCode] : [])) as number;
     const fileName = `terpilih-gelombang-${wave.number}${params.provinceCode ? `-provinsi-${params.provinceCode}` : ''}.${params.format}`;
-    const target = exportTarget(ctx.dbPath, fileName);
-    const write = params.format === 'csv' ? writeCsv : writeXlsx;
-    ctx.progress(0, total, 'Menulis daftar terpilih…');
-    const written = await write(target, SELECTION_COLUMNS, selectionRows(sqlite, wave.id, wave.number, params.provinceCode, params.maskNik), {
-      progress: (done) => ctx.progress(done, total, 'Menulis daftar terpilih…'),
-      checkCancelled: () => ctx.checkCancelled(),
+    const file = await writeTableReport(sqlite, ctx, now, {
+      fileName,
+      format: params.format,
+      columns: SELECTION_COLUMNS,
+      rows: selectionRows(sqlite, wave.id, wave.number, params.provinceCode, params.maskNik),
+      total,
       sheetName: `Gelombang ${wave.number}`,
+      message: 'Menulis daftar terpilih…',
+      audit: { action: 'wave.exportSelection', entity: 'wave', entityId: wave.number, after: { provinceCode: params.provinceCode ?? null, nikMasked: params.maskNik } },
     });
-    sqlite.exec('COMMIT');
-    ctx.checkCancelled();
-    const file = registerExportSync(
-      sqlite,
-      { path: written.path, originalName: fileName, ownerUserId: ctx.owner.userId },
-      {
-        userId: ctx.owner.userId,
-        username: ctx.owner.username,
-        action: 'wave.exportSelection',
-        entity: 'wave',
-        entityId: wave.number,
-        after: { format: params.format, provinceCode: params.provinceCode ?? null, rows: written.rows, nikMasked: params.maskNik, fileName },
-      },
-      now,
-    );
-    return { ...file, rows: written.rows, wave: wave.number };
+    return { ...file, wave: wave.number };
   } finally {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     sqlite.close();
