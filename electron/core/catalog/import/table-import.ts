@@ -6,6 +6,7 @@ import { openSqlite } from '../../db/connection';
 import { matchColumns, refuseMissing } from '../../applicants/import/columns';
 import type { Reject } from '../../applicants/import/row-checks';
 import { readTable, sha256File, sniffTable } from '../../applicants/import/table-source';
+import type { ImportResult } from '../../applicants/import/run-import';
 import { rejectWriter, type WriteCounts } from '../../applicants/import/writers';
 
 /** What one kind of finance file needs of the shared import loop (the applicants import's readers and rejects). */
@@ -40,22 +41,11 @@ export interface FinanceImportParams {
   maxBytes?: number;
 }
 
-export interface FinanceImportResult {
-  runId: number;
+/** The applicants import's result, for a finance file (kinds add their own figures). */
+export type FinanceImportResult = Omit<ImportResult, 'kind'> & {
   kind: FinanceImportKind;
-  fileName: string;
-  sha256: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rejects: { row: number; column: string; reason: string }[];
-  rejectsTruncated: boolean;
-  seconds: number;
-  rowsPerSecond: number;
   [extra: string]: unknown;
-}
+};
 
 export interface FinanceImportContext {
   dbPath: string;

@@ -1,3 +1,5 @@
+import { STATUS_LABELS } from '../../../../shared/reconciliation/statuses';
+
 /** Texts of the invoices pages (Bahasa Indonesia, the reference); merged into i18n/id.ts. */
 export const invoicesId = {
   title: 'Tagihan',
@@ -9,20 +11,8 @@ export const invoicesId = {
   count_other: '{{n}} tagihan',
   empty: 'Belum ada tagihan. Keuangan mengimpor file tagihan (CSV atau XLSX); satu file boleh berisi beberapa tagihan.',
   all: 'Semua',
-  /** Line statuses (DESIGN 3.4): the same words as shared/reconciliation STATUS_LABELS, which the workbooks use. */
-  lineStatus: {
-    DUPLICATE_LINE: 'Baris ganda',
-    UNKNOWN_ENROLLMENT: 'Enrollment tidak dikenal',
-    ALREADY_BILLED: 'Sudah ditagih',
-    INSTITUTION_MISMATCH: 'Lembaga tidak sesuai',
-    PARTICIPANT_MISMATCH: 'Peserta tidak sesuai',
-    TRAINING_MISMATCH: 'Pelatihan tidak sesuai',
-    CANCELLED: 'Dibatalkan',
-    PARTICIPANT_REVOKED: 'Kepesertaan dicabut',
-    NOT_COMPLETED: 'Belum selesai',
-    AMOUNT_MISMATCH: 'Jumlah tidak sesuai',
-    MATCHED: 'Cocok',
-  },
+  /** Line statuses (DESIGN 3.4): the words the workbooks use too. */
+  lineStatus: STATUS_LABELS,
   status: { imported: 'Belum direkonsiliasi', reconciled: 'Menunggu persetujuan', approved: 'Disetujui', rejected: 'Ditolak' },
   filters: { status: 'Status tagihan', institution: 'Lembaga', clear: 'Hapus filter' },
   col: {
