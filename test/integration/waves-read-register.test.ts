@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRegisterUntil, storedInstantMs } from '../../electron/core/screening/read-register';
+import { canonicalInstantMs } from '../../electron/core/screening/register-chunks';
 import { readRegisterInParallel } from '../../electron/core/waves/register-reader';
 import { selectionHasher } from '../../shared/selection';
 import { instantMs } from '../../shared/eligibility';
@@ -89,6 +90,13 @@ describe('reading the register for a pool', () => {
     expect(storedInstantMs('2024-02-29T23:59:59.999Z', 0, 24)).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
     // Anything else (an offset, no milliseconds) is read as instantMs reads it.
     expect(storedInstantMs('2026-05-03T08:15:00+07:00', 0, 25)).toBe(Date.parse('2026-05-03T01:15:00Z'));
+    // A character just outside 0–9 ('/' and ':') in any digit's place is not the stored form.
+    const stored = '2026-05-03T08:15:00.123Z';
+    for (let i = 0; i < stored.length; i++) {
+      if (!/[0-9]/.test(stored[i]!)) continue;
+      for (const c of '/:') expect(canonicalInstantMs(stored.slice(0, i) + c + stored.slice(i + 1), 0, 24)).toBeNaN();
+    }
+    expect(canonicalInstantMs(stored, 0, 24)).toBe(Date.parse(stored));
   });
 
   it("never lets a selection commit on a register the reader saw differently: a commit between the job's snapshot and the reader's fails the job's write, or its count", async () => {

@@ -16,6 +16,34 @@ export interface PoolRegister {
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+/** Dates the interner keeps in an array: years [1900, 2100). */
+const FIRST_YEAR = 1900;
+const YEARS = 200;
+
+/** A few codes that differ in their first character, found by it. */
+class CodeSet {
+  private readonly byFirst: (string | undefined)[] = new Array(128).fill(undefined);
+
+  constructor(values: readonly string[]) {
+    for (const v of values) {
+      const c = v.charCodeAt(0);
+      if (c >= 128 || this.byFirst[c] !== undefined) throw new RangeError(`codes must differ in their first ASCII character: ${values.join(', ')}`);
+      this.byFirst[c] = v;
+    }
+  }
+
+  /** The code written at text[a, b), or undefined. */
+  at(text: string, a: number, b: number): string | undefined {
+    const v = this.byFirst[text.charCodeAt(a) & 127];
+    if (v === undefined || v.length !== b - a) return undefined;
+    // By hand: startsWith at an offset into a large string is slower than these few comparisons.
+    for (let i = 1; i < v.length; i++) if (text.charCodeAt(a + i) !== v.charCodeAt(i)) return undefined;
+    return v;
+  }
+}
+
+const GENDER_CODES = new CodeSet(GENDERS);
+const EMPLOYMENT_CODES = new CodeSet(EMPLOYMENT_STATUSES);
 
 /**
  * Values that repeat across a million rows (birth dates, genders, provinces, employment statuses) as
@@ -23,18 +51,16 @@ const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '
  * collect. Anything unexpected is sliced as it is.
  */
 class Interner {
-  private readonly dates = new Map<number, string>();
+  private readonly dates: (string | undefined)[] = new Array(YEARS * 416).fill(undefined);
 
   date(text: string, a: number, b: number): string {
     if (b - a === 10 && text.charCodeAt(a + 4) === 45 && text.charCodeAt(a + 7) === 45) {
       const y = digitsValue(text, a, a + 4);
       const m = digitsValue(text, a + 5, a + 7);
       const d = digitsValue(text, a + 8, a + 10);
-      if (y >= 0 && m >= 0 && d >= 0) {
-        const key = y * 10000 + m * 100 + d;
-        let s = this.dates.get(key);
-        if (s === undefined) this.dates.set(key, (s = text.slice(a, b)));
-        return s;
+      if (y >= FIRST_YEAR && y < FIRST_YEAR + YEARS && m >= 0 && m < 13 && d >= 0 && d < 32) {
+        const key = (y - FIRST_YEAR) * 416 + m * 32 + d;
+        return (this.dates[key] ??= text.slice(a, b));
       }
     }
     return text.slice(a, b);
@@ -48,9 +74,8 @@ class Interner {
     return text.slice(a, b);
   }
 
-  oneOf(text: string, a: number, b: number, values: readonly string[]): string {
-    for (const v of values) if (v.length === b - a && text.startsWith(v, a)) return v;
-    return text.slice(a, b);
+  code(text: string, a: number, b: number, codes: CodeSet): string {
+    return codes.at(text, a, b) ?? text.slice(a, b);
   }
 }
 
@@ -124,10 +149,10 @@ export class RegisterBuilder {
     this.nik[i] = field(text, b, 1);
     this.kk[i] = field(text, b, 2);
     this.birth_date[i] = intern.date(text, b[3]!, b[4]! - 1);
-    this.gender[i] = intern.oneOf(text, b[4]!, b[5]! - 1, GENDERS);
+    this.gender[i] = intern.code(text, b[4]!, b[5]! - 1, GENDER_CODES);
     this.registered_at[i] = storedInstantMs(text, b[5]!, b[6]! - 1);
     this.provinceCode[i] = intern.twoDigits(text, b[6]!, b[7]! - 1);
-    this.employmentStatus[i] = intern.oneOf(text, b[7]!, b[8]! - 1, EMPLOYMENT_STATUSES);
+    this.employmentStatus[i] = intern.code(text, b[7]!, b[8]! - 1, EMPLOYMENT_CODES);
     this.versions[i] = digitsValue(text, b[8]!, b[9]! - 1);
     this.ids[i] = digitsValue(text, b[9]!, b[10]! - 1);
   };

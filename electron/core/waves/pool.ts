@@ -97,7 +97,12 @@ export function computePool(
     }
   }
 
-  const participantNiks = new Set(participants.map((p) => p.nik));
+  // Participants of any wave, by the screening's NIK slots (a slot per NIK in the register).
+  const participantNik = new Uint8Array(s.nikSlots.size);
+  for (const p of participants) {
+    const slot = s.nikSlots.find(p.nik);
+    if (slot !== -1) participantNik[slot] = 1;
+  }
   const perNik = new Uint8Array(s.nikSlots.size);
   let eligibleCount = 0;
   let alreadyParticipants = 0;
@@ -105,7 +110,7 @@ export function computePool(
     if (s.masks[i]! & REASON_BIT.ALREADY_PARTICIPANT) alreadyParticipants++;
     if (!eligible[i]) continue;
     eligibleCount++;
-    if (participantNiks.has(register.columns.nik[i]!)) {
+    if (participantNik[s.nikSlotOf[i]!]) {
       eligible[i] = 0;
       if (!(s.masks[i]! & REASON_BIT.ALREADY_PARTICIPANT)) alreadyParticipants++;
       continue;

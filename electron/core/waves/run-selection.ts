@@ -152,6 +152,9 @@ function writeSelection(
     weightColumn[r] = keyed.weights[k]!;
     keyColumn[r] = keyed.keys[k]!;
     selectedColumn[r] = ranking.selected[k]!;
+  }
+  // Counted in register order, apart from the loop above: that one reads the pool in proof order, at random.
+  for (let k = 0; k < m; k++) {
     const status = register.employmentStatus[members[k]!]!;
     const e = (employment[status] ??= { pool: 0, selected: 0 });
     e.pool++;
