@@ -209,8 +209,45 @@ export function prefixedSha256(prefix: string): PrefixedSha256 {
   const state = new Int32Array(8);
   let buf = new Uint8Array(256);
 
+  // One block holding the prefix's tail, for suffixes that fit in it with the padding (every
+  // registration_id): written in place, the rest of the block stays as it was. `dirty` is where the
+  // bytes that may be non-zero end.
+  const single = new Uint8Array(64);
+  single.set(carry);
+  let dirty = carry.length;
+  const hashSingleBlock = (text: string, from: number, to: number): boolean => {
+    const len = carry.length + to - from;
+    if (len > 55) return false;
+    for (let i = from, p = carry.length; i < to; i++, p++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        dirty = 56;
+        return false;
+      }
+      single[p] = c;
+    }
+    single[len] = 0x80;
+    if (dirty > len + 1) single.fill(0, len + 1, dirty);
+    dirty = len + 1;
+    const bits = (whole + len) * 8;
+    const hi = Math.floor(bits / 0x100000000);
+    const lo = bits >>> 0;
+    single[56] = hi >>> 24;
+    single[57] = (hi >>> 16) & 0xff;
+    single[58] = (hi >>> 8) & 0xff;
+    single[59] = hi & 0xff;
+    single[60] = lo >>> 24;
+    single[61] = (lo >>> 16) & 0xff;
+    single[62] = (lo >>> 8) & 0xff;
+    single[63] = lo & 0xff;
+    state.set(midstate);
+    compress(state, single, 0);
+    return true;
+  };
+
   /** The digest of prefix + text[from, to), the prefix's held surrogate aside. */
   const hashRange = (text: string, from: number, to: number): Int32Array => {
+    if (hashSingleBlock(text, from, to)) return state;
     // A UTF-16 code unit takes at most 3 UTF-8 bytes.
     const need = carry.length + (to - from) * 3 + 72;
     if (need > buf.length) buf = new Uint8Array(need * 2);

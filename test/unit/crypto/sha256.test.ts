@@ -71,6 +71,21 @@ describe('sha256 (pure)', () => {
     expect(h.hex('')).toBe(nodeHex(prefix));
   });
 
+  it('hashes short suffixes in one block in place: any order of lengths, ASCII or not, gives the digest of the joined string', () => {
+    for (const prefix of ['', 'bench-gelombang-rahasia:', 'p'.repeat(55), 'q'.repeat(64), 'r'.repeat(100)]) {
+      const h = prefixedSha256(prefix);
+      const text = Array.from({ length: 400 }, () => (Math.random() < 0.8 ? 'R'.repeat(Math.floor(Math.random() * 60)) : randomString(40))).join('|');
+      // Suffixes of every length up to past the one-block limit, in random order, cut from the text at random places.
+      for (let i = 0; i < 3000; i++) {
+        const from = Math.floor(Math.random() * text.length);
+        const to = Math.min(text.length, from + Math.floor(Math.random() * 70));
+        const words = h.wordsOf(text, from, to);
+        const hex = Array.from(words, (w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
+        expect(hex, `prefix ${prefix.length}, ${JSON.stringify(text.slice(from, to))}`).toBe(nodeHex(prefix + text.slice(from, to)));
+      }
+    }
+  });
+
   it('grows its buffer for a long suffix after short ones', () => {
     const h = prefixedSha256('seed:');
     expect(h.hex('a')).toBe(nodeHex('seed:a'));
