@@ -126,13 +126,16 @@ export function rankColumns(pool: KeyedColumns, spec: QuotaSpec): Ranking {
 
 const RADIX_MIN = 256;
 const LOW_WORD = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
+/** Provinces of at least this many take 16 bits per radix pass (4 passes) instead of 8 (8 passes). */
+const WIDE_RADIX_MIN = 16_384;
 const radixCounts = new Uint32Array(256);
+const wideRadixCounts = new Uint32Array(65_536);
 
 /**
  * Row indices in rank order (larger key first, equal keys by registration_id), the same order as
  * `.sort(byRank)`. A comparator sort of a large province costs a JavaScript call per comparison; when
  * every key is a finite negative double (what the keyer gives: ln of a u in (0, 1)), larger keys have
- * smaller IEEE bit patterns, so a stable LSD radix sort of the 64 bits, 8 at a time, gives the order,
+ * smaller IEEE bit patterns, so a stable LSD radix sort of the 64 bits, 8 or (for large provinces) 16 at a time, gives the order,
  * and only runs of equal keys are then sorted by registration_id.
  */
 function rankOrder(members: Uint32Array, keys: Float64Array, bits: Uint32Array, byRank: (a: number, b: number) => number): Uint32Array {
@@ -144,22 +147,26 @@ function rankOrder(members: Uint32Array, keys: Float64Array, bits: Uint32Array, 
   }
   let from: Uint32Array = members;
   let to: Uint32Array = new Uint32Array(n);
-  const counts = radixCounts;
-  for (let pass = 0; pass < 8; pass++) {
-    const word = pass < 4 ? LOW_WORD : 1 - LOW_WORD;
-    const shift = (pass & 3) * 8;
+  const wide = n >= WIDE_RADIX_MIN;
+  const counts = wide ? wideRadixCounts : radixCounts;
+  const digitBits = wide ? 16 : 8;
+  const digitMask = counts.length - 1;
+  const passesPerWord = 32 / digitBits;
+  for (let pass = 0; pass < 2 * passesPerWord; pass++) {
+    const word = pass < passesPerWord ? LOW_WORD : 1 - LOW_WORD;
+    const shift = (pass % passesPerWord) * digitBits;
     counts.fill(0);
-    for (let k = 0; k < n; k++) counts[(bits[2 * from[k]! + word]! >>> shift) & 255]!++;
-    if (counts.includes(n)) continue; // every row has the same byte here: nothing moves
+    for (let k = 0; k < n; k++) counts[(bits[2 * from[k]! + word]! >>> shift) & digitMask]!++;
+    if (counts.includes(n)) continue; // every row has the same digit here: nothing moves
     let sum = 0;
-    for (let d = 0; d < 256; d++) {
+    for (let d = 0; d < counts.length; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
     for (let k = 0; k < n; k++) {
       const i = from[k]!;
-      to[counts[(bits[2 * i + word]! >>> shift) & 255]!++] = i;
+      to[counts[(bits[2 * i + word]! >>> shift) & digitMask]!++] = i;
     }
     [from, to] = [to, from];
   }

@@ -9,11 +9,11 @@ function reference(rows: KeyedRow[]): number[] {
 }
 
 describe('rank order of large provinces (radix path)', () => {
-  it('equals a plain comparator sort: real keys, many equal keys, ids that tie-break, small and large provinces', () => {
+  it('equals a plain comparator sort: real keys, many equal keys, ids that tie-break, small and large provinces (8- and 16-bit radix passes)', () => {
     const random = rng(77);
     const keyOf = selectionKeyer('urutan');
     const provinces = ['11', '31', '32', '35', '94'];
-    for (const n of [10, 300, 5000, 40_000]) {
+    for (const n of [10, 300, 5000, 40_000, 90_000]) {
       const rows: KeyedRow[] = Array.from({ length: n }, (_, i) => {
         const registrationId = `R${Math.floor(random() * n * 4)}-${i}`;
         const weight = random() < 0.3 ? 2 : 1;
