@@ -7,12 +7,19 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** `YYYY-MM-DD` → YYYYMMDD. Checks the shape only (cheap enough for a million rows); see {@link isIsoDate}. */
 export function dateKey(iso: string): number {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  const key = dateKeyIn(iso, 0, iso.length);
+  if (key < 0) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  return key;
+}
+
+/** {@link dateKey} of text[a, b), or -1 when it is not `YYYY-MM-DD` in shape. */
+export function dateKeyIn(text: string, a: number, b: number): number {
+  if (b - a !== 10 || text.charCodeAt(a + 4) !== 45 || text.charCodeAt(a + 7) !== 45) return -1;
   let key = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = iso.charCodeAt(i);
-    if (!isDigit(c)) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  for (let i = a; i < b; i++) {
+    if (i === a + 4 || i === a + 7) continue;
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
     key = key * 10 + (c - 48);
   }
   return key;

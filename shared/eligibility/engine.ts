@@ -65,9 +65,42 @@ export interface ExclusionRow {
   valid_to: string | null;
 }
 
+/**
+ * The rules about each registration by itself (NIK_INVALID, NIK_MISMATCH, UNDER_AGE, OVER_AGE) as of
+ * `asOf`, worked out by whoever cut the register up while its text was at hand (see
+ * {@link rowRuleMask}); screen() takes them instead of working them out again from the columns.
+ */
+export interface RowRules {
+  asOf: string;
+  /** Per registration, in the columns' order: those four reason bits. */
+  masks: Uint8Array;
+  /** Per registration: nikDetail as the screening keeps it. */
+  nikDetail: Uint8Array;
+}
+
+/** The reason bits of one registration's own rules, from its {@link nikVerdict} and date keys. */
+export function rowRuleMask(verdict: number, birthKey: number, asOfKey: number): number {
+  let mask = verdict >= NIK_INVALID_VERDICT ? REASON_BIT.NIK_INVALID : verdict ? REASON_BIT.NIK_MISMATCH : 0;
+  const age = ageFromKeys(birthKey, asOfKey);
+  if (age < MIN_AGE) mask |= REASON_BIT.UNDER_AGE;
+  else if (age >= MAX_AGE_EXCLUSIVE) mask |= REASON_BIT.OVER_AGE;
+  return mask;
+}
+
+/** nikDetail of a {@link nikVerdict}: NIK_INVALID's problem index, or NIK_MISMATCH's bits, or 0. */
+export const rowRuleDetail = (verdict: number) => (verdict >= NIK_INVALID_VERDICT ? verdict - NIK_INVALID_VERDICT : verdict);
+
+/** The reference date as nikVerdict takes it. */
+export const dateParts = (key: number) => [Math.floor(key / 10000), Math.floor(key / 100) % 100, key % 100] as const;
+
 export interface ScreeningInput {
   /** Columns, or rows in any order (for example straight from a SQLite statement's iterate()). */
   registrations: RegistrationColumns | Iterable<RegistrationRow>;
+  /**
+   * Optional: the registrations' own rules, already worked out as of the same date (columns only); or
+   * a function giving them (or nothing) when screening gets to them, for rules worked out meanwhile elsewhere.
+   */
+  rowRules?: RowRules | (() => RowRules | null);
   /** One row per participant, of any wave; those published after asOf do not count. */
   participants: Iterable<ParticipantRow>;
   /** Every exclusion entry; those not active on asOf do not count. */
@@ -267,25 +300,22 @@ export function screen(input: ScreeningInput, asOf: string, options: ScreenOptio
   for (const entries of exclusionsByNik.values()) if (entries.length > 1) entries.sort(byListThenFrom);
 
   // Pass 2, input order: the rules about the registration itself, DUPLICATE_NIK, and the NIK's flags.
-  const nikDetail = new Uint8Array(n);
-  const asOfParts = [Math.floor(asOfKey / 10000), Math.floor(asOfKey / 100) % 100, asOfKey % 100] as const;
+  const given = typeof input.rowRules === 'function' ? input.rowRules() : input.rowRules;
+  const rowRules = given && given.asOf === asOf && given.masks.length === n && given.nikDetail.length === n ? given : null;
+  const nikDetail = rowRules ? rowRules.nikDetail : new Uint8Array(n);
+  const asOfParts = dateParts(asOfKey);
   for (let i = 0; i < n; i++) {
     progress(1, i);
     const nikSlot = nikSlotOf[i]!;
     let mask = nikFlags[nikSlot]!;
     if (firstOfNik[nikSlot] !== i) mask |= REASON_BIT.DUPLICATE_NIK;
-    const birthDate = regs.birth_date[i]!;
-    const verdict = nikVerdict(regs.nik[i]!, birthDate, regs.gender[i]!, asOfParts);
-    if (verdict >= NIK_INVALID_VERDICT) {
-      mask |= REASON_BIT.NIK_INVALID;
-      nikDetail[i] = verdict - NIK_INVALID_VERDICT;
-    } else if (verdict) {
-      mask |= REASON_BIT.NIK_MISMATCH;
-      nikDetail[i] = verdict;
+    if (rowRules) mask |= rowRules.masks[i]!;
+    else {
+      const birthDate = regs.birth_date[i]!;
+      const verdict = nikVerdict(regs.nik[i]!, birthDate, regs.gender[i]!, asOfParts);
+      mask |= rowRuleMask(verdict, dateKey(birthDate), asOfKey);
+      nikDetail[i] = rowRuleDetail(verdict);
     }
-    const age = ageFromKeys(dateKey(birthDate), asOfKey);
-    if (age < MIN_AGE) mask |= REASON_BIT.UNDER_AGE;
-    else if (age >= MAX_AGE_EXCLUSIVE) mask |= REASON_BIT.OVER_AGE;
     masks[i] = mask;
   }
 

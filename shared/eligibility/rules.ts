@@ -59,27 +59,44 @@ const isLeap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
  * (surrounding spaces included) takes parseNik's own path, so the two can never disagree.
  */
 export function nikVerdict(nik: string, birthDate: string, gender: string, asOf: readonly [number, number, number]): number {
+  if (nik.length !== 16) return slowVerdict(nik, birthDate, gender, asOf);
+  return verdictAt(nik, 0, birthDate, 0, birthDate.length, gender, asOf);
+}
+
+/**
+ * {@link nikVerdict} of the NIK written at text[nikAt, nikEnd) and the birth date at
+ * birthText[birthAt, birthAt + 10), which must be a `YYYY-MM-DD` date (the caller checks): what the
+ * register reader asks while it cuts a chunk of the register up, without slicing strings out of it.
+ */
+export function nikVerdictIn(text: string, nikAt: number, nikEnd: number, birthText: string, birthAt: number, gender: string, asOf: readonly [number, number, number]): number {
+  if (nikEnd - nikAt !== 16) return slowVerdict(text.slice(nikAt, nikEnd), birthText.slice(birthAt, birthAt + 10), gender, asOf);
+  return verdictAt(text, nikAt, birthText, birthAt, birthAt + 10, gender, asOf);
+}
+
+/** The verdict of the 16 characters at n[na…] against the birth date b[ba, be). */
+function verdictAt(n: string, na: number, b: string, ba: number, be: number, gender: string, asOf: readonly [number, number, number]): number {
   const [ry, rm, rd] = asOf;
-  if (nik.length !== 16 || ry < 1000 || ry > 9999) return slowVerdict(nik, birthDate, gender, asOf);
-  for (let i = 0; i < 16; i++) {
-    const c = nik.charCodeAt(i);
-    if (c < 48 || c > 57) return slowVerdict(nik, birthDate, gender, asOf);
+  let digits = ry >= 1000 && ry <= 9999;
+  for (let i = na; digits && i < na + 16; i++) {
+    const c = n.charCodeAt(i);
+    digits = c >= 48 && c <= 57;
   }
-  if (!REAL_PROVINCE[digit(nik, 0) * 10 + digit(nik, 1)]) return NIK_INVALID_VERDICT + 1;
-  const rawDay = digit(nik, 6) * 10 + digit(nik, 7);
-  const month = digit(nik, 8) * 10 + digit(nik, 9);
-  const yy = digit(nik, 10) * 10 + digit(nik, 11);
+  if (!digits) return slowVerdict(n.slice(na, na + 16), b.slice(ba, be), gender, asOf);
+  if (!REAL_PROVINCE[digit(n, na) * 10 + digit(n, na + 1)]) return NIK_INVALID_VERDICT + 1;
+  const rawDay = digit(n, na + 6) * 10 + digit(n, na + 7);
+  const month = digit(n, na + 8) * 10 + digit(n, na + 9);
+  const yy = digit(n, na + 10) * 10 + digit(n, na + 11);
   const day = rawDay > 40 ? rawDay - 40 : rawDay;
   // The century as parseNik infers it (DESIGN 3.1): the latest year ending in yy whose birthday is not after asOf.
   let year = ry - ((((ry - yy) % 100) + 100) % 100);
   if (month * 100 + day > rm * 100 + rd && year === ry) year -= 100;
   if (month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month]!)) return NIK_INVALID_VERDICT + 2;
-  if (digit(nik, 12) === 0 && digit(nik, 13) === 0 && digit(nik, 14) === 0 && digit(nik, 15) === 0) return NIK_INVALID_VERDICT + 3;
+  if (digit(n, na + 12) === 0 && digit(n, na + 13) === 0 && digit(n, na + 14) === 0 && digit(n, na + 15) === 0) return NIK_INVALID_VERDICT + 3;
   // nikMismatchBits compares the NIK's date written YYYY-MM-DD with the stated one, character by character.
   let bits = 0;
-  if (birthDate.charCodeAt(8) - 48 !== Math.floor(day / 10) || birthDate.charCodeAt(9) - 48 !== day % 10) bits |= 1;
-  if (birthDate.charCodeAt(5) - 48 !== digit(nik, 8) || birthDate.charCodeAt(6) - 48 !== digit(nik, 9)) bits |= 2;
-  if (birthDate.charCodeAt(2) - 48 !== Math.floor(year / 10) % 10 || birthDate.charCodeAt(3) - 48 !== year % 10) bits |= 4;
+  if (b.charCodeAt(ba + 8) - 48 !== Math.floor(day / 10) || b.charCodeAt(ba + 9) - 48 !== day % 10) bits |= 1;
+  if (b.charCodeAt(ba + 5) - 48 !== digit(n, na + 8) || b.charCodeAt(ba + 6) - 48 !== digit(n, na + 9)) bits |= 2;
+  if (b.charCodeAt(ba + 2) - 48 !== Math.floor(year / 10) % 10 || b.charCodeAt(ba + 3) - 48 !== year % 10) bits |= 4;
   if ((rawDay > 40 ? 'P' : 'L') !== gender) bits |= 8;
   return bits;
 }

@@ -3,7 +3,7 @@ import { readRegisterUntil, storedInstantMs } from '../../electron/core/screenin
 import { canonicalInstantMs } from '../../electron/core/screening/register-chunks';
 import { readRegisterInParallel } from '../../electron/core/waves/register-reader';
 import { selectionHasher } from '../../shared/selection';
-import { instantMs } from '../../shared/eligibility';
+import { REASON_BIT, instantMs, screen, type RegistrationColumns, type RowRules } from '../../shared/eligibility';
 import { openSqlite } from '../../electron/core/db/connection';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tempFile } from '../helpers/applicants';
@@ -39,7 +39,54 @@ function rows(reg: ReturnType<typeof readRegisterUntil>) {
   }));
 }
 
+/** The four rules about a registration itself, as screen() works them out from the columns. */
+function ownRules(columns: RegistrationColumns, asOf: string) {
+  const own = REASON_BIT.NIK_INVALID | REASON_BIT.NIK_MISMATCH | REASON_BIT.UNDER_AGE | REASON_BIT.OVER_AGE;
+  const s = screen({ registrations: columns, participants: [], exclusions: [] }, asOf);
+  return { masks: Array.from(s.masks, (m) => m & own), nikDetail: Array.from(s.nikDetail) };
+}
+
+/** NIKs and birth dates around every edge of the rules: each kind of invalid NIK, each mismatch, ages 17–18 and 64–65. */
+const RULE_CASES: Partial<Record<string, string>>[] = [
+  {},
+  { nik: '9973014101900001' }, // no such province
+  { nik: '3273013213900001' }, // month 13
+  { nik: '3273014101900000' }, // serial 0000
+  { nik: '32730141019000x1' }, // not digits
+  { nik: '327301410190001' }, // 15 digits
+  { nik: '3273010101900001' }, // a man's NIK for a woman
+  { nik: '3273014202900001', birth_date: '1990-01-02' }, // day and month disagree
+  { nik: '3273014101080001', birth_date: '2008-01-01' }, // 18 on 2026-05-10
+  { nik: '3273015105080001', birth_date: '2008-05-11' }, // 17, the birthday one day later
+  { nik: '3273015005610001', birth_date: '1961-05-10' }, // 65 that day
+  { nik: '3273015105610001', birth_date: '1961-05-11' }, // 64
+];
+
 describe('reading the register for a pool', () => {
+  it("works each registration's own rules out while cutting the text up, exactly as screen() does from the columns (also in a chunk read row by row)", async () => {
+    app = await createTestApp();
+    const lines = Array.from({ length: 240 }, (_, i) => applicantLine(`R-${i}`, RULE_CASES[i % RULE_CASES.length]));
+    expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
+    const s = app.core.db.sqlite;
+    const cutoff = '2099-01-01T00:00:00.000Z';
+    for (const asOf of ['2026-05-10', '2026-05-11', '2027-01-01']) {
+      const read = readRegisterUntil(s, cutoff, undefined, asOf);
+      const rules = read.rowRules as RowRules;
+      expect(rules.asOf).toBe(asOf);
+      const own = ownRules(read.columns, asOf);
+      expect({ masks: Array.from(rules.masks), nikDetail: Array.from(rules.nikDetail) }).toEqual(own);
+      // Every rule shows up somewhere on the first date, so the comparison means something.
+      if (asOf === '2026-05-10') for (const bit of [REASON_BIT.NIK_INVALID, REASON_BIT.NIK_MISMATCH, REASON_BIT.UNDER_AGE, REASON_BIT.OVER_AGE]) expect(own.masks.some((m) => m & bit)).toBe(true);
+    }
+    // A separator in a value makes its chunk be read row by row: the rules still come out the same.
+    s.prepare(`UPDATE applicants SET registration_id = 'R-' || char(31) || 'x', version = version + 1 WHERE registration_id = 'R-3'`).run();
+    const read = readRegisterUntil(s, cutoff, undefined, '2026-05-10');
+    const rules = read.rowRules as RowRules;
+    expect({ masks: Array.from(rules.masks), nikDetail: Array.from(rules.nikDetail) }).toEqual(ownRules(read.columns, '2026-05-10'));
+    // Without a date, none are worked out.
+    expect(readRegisterUntil(s, cutoff).rowRules).toBeUndefined();
+  });
+
   it('equals a plain SELECT up to the cut-off, also when values hold the separators it joins rows with', async () => {
     app = await createTestApp();
     const lines = Array.from({ length: 300 }, (_, i) =>
@@ -59,6 +106,34 @@ describe('reading the register for a pool', () => {
     expect(fast('2000-01-01T00:00:00.000Z')).toEqual([]);
   });
 
+  it("has the reader thread work each registration's own rules out as screen() does, and give none when a chunk did not come apart", async () => {
+    app = await createTestApp();
+    const lines = Array.from({ length: 240 }, (_, i) => applicantLine(`R-${i}`, RULE_CASES[i % RULE_CASES.length]));
+    expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
+    const s = app.core.db.sqlite;
+    const cutoff = '2099-01-01T00:00:00.000Z';
+    const readWithReader = async () => {
+      s.exec('BEGIN');
+      try {
+        const read = await readRegisterInParallel(s, app.core.db.path, cutoff, 'benih', '2026-05-10', () => {});
+        const rules = read.rowRules();
+        read.hashes();
+        await read.close();
+        return { read, rules };
+      } finally {
+        s.exec('ROLLBACK');
+      }
+    };
+    const { read, rules } = await readWithReader();
+    expect(rules).not.toBeNull();
+    expect(rules!.asOf).toBe('2026-05-10');
+    const own = ownRules(read.register.columns, '2026-05-10');
+    expect(own.masks.some((m) => m !== 0)).toBe(true);
+    expect({ masks: Array.from(rules!.masks), nikDetail: Array.from(rules!.nikDetail) }).toEqual(own);
+    s.prepare(`UPDATE applicants SET registration_id = 'R-' || char(31) || 'x', version = version + 1 WHERE registration_id = 'R-3'`).run();
+    expect((await readWithReader()).rules).toBeNull();
+  });
+
   it('reads the same with the reader thread, which hashes every registration_id with the seed (also in a chunk it could not cut up)', async () => {
     app = await createTestApp();
     const lines = Array.from({ length: 300 }, (_, i) => applicantLine(`R-${i}`, { nik: `327301410190${String(i + 1).padStart(4, '0')}` }));
@@ -70,8 +145,8 @@ describe('reading the register for a pool', () => {
     s.exec('BEGIN');
     try {
       const progress: number[] = [];
-      const read = await readRegisterInParallel(s, app.core.db.path, cutoff, 'benih', (done) => progress.push(done));
-      const hashes = await read.hashes;
+      const read = await readRegisterInParallel(s, app.core.db.path, cutoff, 'benih', '2026-05-10', (done) => progress.push(done));
+      const hashes = read.hashes();
       await read.close();
       expect(rows(read.register)).toEqual(plain(cutoff));
       expect(progress.at(-1)).toBe(300);
@@ -110,7 +185,7 @@ describe('reading the register for a pool', () => {
       job.exec('BEGIN');
       job.prepare('SELECT count(*) FROM applicants').get();
       app.core.db.sqlite.prepare(`UPDATE applicants SET version = version + 1, full_name = 'Diubah' WHERE registration_id = 'R-7'`).run();
-      const read = await readRegisterInParallel(job, app.core.db.path, cutoff, 'benih', () => {});
+      const read = await readRegisterInParallel(job, app.core.db.path, cutoff, 'benih', '2026-05-10', () => {});
       await read.close();
       expect(read.register.versions[7]).toBe(2);
       expect(() => job.prepare('DELETE FROM wave_selections WHERE wave_id = -1').run()).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY_SNAPSHOT' }));
@@ -120,7 +195,7 @@ describe('reading the register for a pool', () => {
       job.exec('BEGIN');
       job.prepare('SELECT count(*) FROM applicants').get();
       expect((await importFile(app, app.adminToken, tempFile('b.csv', `${HEADER}\n${applicantLine('R-new', { nik: '3273014101900099' })}\n`))).state).toBe('done');
-      await expect(readRegisterInParallel(job, app.core.db.path, cutoff, 'benih', () => {})).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
+      await expect(readRegisterInParallel(job, app.core.db.path, cutoff, 'benih', '2026-05-10', () => {})).rejects.toMatchObject({ code: 'SQLITE_BUSY_SNAPSHOT' });
       job.exec('ROLLBACK');
     } finally {
       job.close();

@@ -73,7 +73,7 @@ export function computePool(
   checkCancelled?: () => void,
 ): Pool {
   const { participants, exclusions, overrides: active } = inputs;
-  const s = screen({ registrations: register.columns, participants, exclusions }, closesOn, {
+  const s = screen({ registrations: register.columns, rowRules: register.rowRules, participants, exclusions }, closesOn, {
     onProgress: (done, total) => {
       onProgress?.(done, total);
       checkCancelled?.();

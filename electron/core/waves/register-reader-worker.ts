@@ -1,14 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { selectionHasherOfRange } from '../../../shared/selection/keys';
 import { yieldToOtherThreads } from '../jobs/thread-priority';
-import { REGISTER_COLUMNS, forEachFirstField, registerChunks, type RegisterChunk } from '../screening/register-chunks';
+import { REGISTER_COLUMNS, forEachJoinedRow, registerChunks, type RegisterChunk } from '../screening/register-chunks';
+import { dateKey, dateKeyIn } from '../../../shared/eligibility/dates';
+import { nikVerdictIn } from '../../../shared/eligibility/rules';
+import { dateParts, rowRuleDetail, rowRuleMask } from '../../../shared/eligibility/engine';
 import type { RegisterReaderInput, RegisterReaderMessage } from './register-reader';
+import { RULES_NONE, RULES_READY, hashClaimedChunks } from './register-reader-shared';
 
 /**
  * Worker thread entry: reads the register up to the cut-off in its own read snapshot and posts it chunk
- * by chunk to the selecting thread, which cuts the chunks up and screens them; then hashes every
- * registration_id with the seed (DESIGN 3.3's x) while that thread screens, and posts the hashes.
+ * by chunk to the selecting thread, which cuts the chunks up and screens them; then works out each
+ * registration's own rules for that screening, and hashes registration_ids with the seed (DESIGN 3.3's
+ * x) while that thread screens, sharing the hashing with it (register-reader-shared.ts).
  * (Cutting the chunks up here too was measured: it made this thread the slower of the two.)
  */
 const input = workerData as RegisterReaderInput;
@@ -17,21 +21,35 @@ const port = parentPort!;
 const post = (m: RegisterReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 /**
- * x of every registration_id, each chunk's rows from its place in the register (the rows before it).
- * A chunk that did not come apart cleanly is hashed by the selecting thread, which reads it row by row.
+ * Each registration's own rules (NIK_INVALID, NIK_MISMATCH, UNDER_AGE, OVER_AGE) as of the screening
+ * date, into the memory shared with the screening thread; false (and nothing to use) when a chunk does
+ * not come apart as it should or the rows are not the count the screening thread expects.
  */
-function hashAll(chunks: RegisterChunk[], rows: number): Float64Array {
-  const x = selectionHasherOfRange(input.seed);
-  const hashes = new Float64Array(rows);
-  let base = 0;
-  for (let c = 0; c < chunks.length; c++) {
-    const { text, count } = chunks[c]!;
-    // Let each chunk's text go once hashed.
-    chunks[c] = { ...chunks[c]!, text: null };
-    if (text !== null) forEachFirstField(text, count, (from, to, row) => (hashes[base + row] = x(text, from, to)));
-    base += count;
+function workOutRules(chunks: RegisterChunk[], rows: number): boolean {
+  const { masks, nikDetail } = input.rules;
+  if (rows !== masks.length) return false;
+  const asOfKey = dateKey(input.asOf);
+  const asOfParts = dateParts(asOfKey);
+  let i = 0;
+  let ok = true;
+  const row = (text: string, b: Int32Array) => {
+    const birthKey = dateKeyIn(text, b[3]!, b[4]! - 1);
+    if (birthKey < 0) ok = false;
+    if (!ok) return;
+    const verdict = nikVerdictIn(text, b[1]!, b[2]! - 1, text, b[3]!, text.slice(b[4]!, b[5]! - 1), asOfParts);
+    masks[i] = rowRuleMask(verdict, birthKey, asOfKey);
+    nikDetail[i++] = rowRuleDetail(verdict);
+  };
+  for (const { text, count, idSum } of chunks) {
+    if (text === null || !forEachJoinedRow(text, REGISTER_COLUMNS.length, count, idSum, row) || !ok) return false;
   }
-  return hashes;
+  return i === rows;
+}
+
+/** Tells the screening thread whether the rules are there (it waits on `state`). */
+function rulesDone(ready: boolean) {
+  Atomics.store(input.rules.state, 0, ready ? RULES_READY : RULES_NONE);
+  Atomics.notify(input.rules.state, 0);
 }
 
 try {
@@ -50,12 +68,13 @@ try {
     }
     sqlite.exec('COMMIT');
     post({ type: 'read', rows });
-    const hashes = hashAll(chunks, rows);
-    post({ type: 'hashes', hashes }, [hashes.buffer as ArrayBuffer]);
+    rulesDone(workOutRules(chunks, rows));
+    hashClaimedChunks(chunks, input.hashing, input.seed);
   } finally {
     sqlite.close();
   }
 } catch (err) {
+  rulesDone(false);
   post({ type: 'error', message: (err as Error)?.message ?? String(err) });
 } finally {
   port.close();

@@ -5,10 +5,16 @@ import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { workerScript } from '../jobs/runner';
 import { selectionHasher } from '../../../shared/selection';
+import type { RowRules } from '../../../shared/eligibility';
+import { RULES_PENDING, RULES_READY, hashClaimedChunks, type SharedHashes, type SharedRowRules } from './register-reader-shared';
 import { countRegisteredUntil, plainChunk, REGISTER_COLUMNS, RegisterBuilder, type PoolRegister, type RegisterChunk } from '../screening/read-register';
 
 export interface RegisterReaderInput {
   dbPath: string;
+  /** The screening date: the reader works each registration's own rules out as of it, into `rules`. */
+  asOf: string;
+  rules: SharedRowRules;
+  hashing: SharedHashes;
   /** Registered on or before this UTC instant (stored form). */
   cutoff: string;
   /** The wave's seed (already checked against its commitment). */
@@ -20,7 +26,6 @@ export interface RegisterReaderInput {
 export type RegisterReaderMessage =
   | { type: 'chunk'; chunk: RegisterChunk }
   | { type: 'read'; rows: number }
-  | { type: 'hashes'; hashes: Float64Array }
   | { type: 'error'; message: string };
 
 /**
@@ -28,11 +33,20 @@ export type RegisterReaderMessage =
  * reader's hashing is done long before the selecting thread needs it (see ARCHITECTURE.md, wave selection).
  */
 const READER_NICE = 5;
+/** How long screening waits for the reader's rules before working them out itself. */
+const RULES_WAIT_MS = 30_000;
+/** How long the selecting thread waits for a chunk the reader is hashing (a chunk takes well under a second). */
+const HASH_WAIT_MS = 30_000;
 
 export interface RegisterRead {
   register: PoolRegister;
-  /** DESIGN 3.3's x of every registration, in register order: the reader hashes while this thread screens. */
-  hashes: Promise<Float64Array>;
+  /**
+   * DESIGN 3.3's x of every registration, in register order: the reader hashes while this thread
+   * screens; this thread hashes what the reader has not claimed yet and waits for the rest.
+   */
+  hashes(): Float64Array;
+  /** Each registration's own rules as of the screening date, worked out by the reader: waits for them (null: work them out here). */
+  rowRules(): RowRules | null;
   /** Stops the reader (when the job ends early). */
   close(): Promise<void>;
 }
@@ -51,6 +65,7 @@ export async function readRegisterInParallel(
   dbPath: string,
   cutoff: string,
   seed: string,
+  asOf: string,
   onChunk: (done: number, total: number) => void,
   whileStarting?: () => void,
 ): Promise<RegisterRead> {
@@ -58,27 +73,21 @@ export async function readRegisterInParallel(
   const total = countRegisteredUntil(sqlite, cutoff);
   const script = workerScript('registerReader', path.join(path.dirname(fileURLToPath(import.meta.url)), 'register-reader-worker.ts'));
   if (!fs.existsSync(script.file)) throw new Error(`register reader worker not found: ${script.file}`);
-  const input: RegisterReaderInput = { dbPath, cutoff, seed, nice: READER_NICE };
+  const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+  const rules: SharedRowRules = { masks: new Uint8Array(shared(total)), nikDetail: new Uint8Array(shared(total)), state: new Int32Array(shared(4)) };
+  const hashing: SharedHashes = { hashes: new Float64Array(shared(8 * total)), counters: new Int32Array(shared(8)) };
+  const input: RegisterReaderInput = { dbPath, cutoff, seed, asOf, rules, hashing, nice: READER_NICE };
   const worker = new Worker(script.file, { workerData: input, argv: script.argv });
 
   const inbox: RegisterReaderMessage[] = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
-  let resolveHashes!: (h: Float64Array) => void;
-  let rejectHashes!: (e: Error) => void;
-  const hashes = new Promise<Float64Array>((resolve, reject) => {
-    resolveHashes = resolve;
-    rejectHashes = reject;
-  });
-  hashes.catch(() => {}); // awaited later, or never when the job stops first
   const fail = (err: Error) => {
     failure ??= err;
-    rejectHashes(failure);
     wake?.();
   };
   worker.on('message', (m: RegisterReaderMessage) => {
-    if (m.type === 'hashes') resolveHashes(m.hashes);
-    else if (m.type === 'error') fail(new Error(`Membaca data pendaftar gagal: ${m.message}`));
+    if (m.type === 'error') fail(new Error(`Membaca data pendaftar gagal: ${m.message}`));
     else {
       inbox.push(m);
       wake?.();
@@ -94,6 +103,7 @@ export async function readRegisterInParallel(
     // The thread takes a few hundred milliseconds to start and read its first chunk.
     whileStarting?.();
     const builder = new RegisterBuilder(total);
+    const chunks: RegisterChunk[] = [];
     const replaced: [first: number, rows: number][] = [];
     for (;;) {
       const m = inbox.shift();
@@ -105,6 +115,7 @@ export async function readRegisterInParallel(
       }
       if (m.type === 'read') break;
       if (m.type === 'chunk') {
+        chunks.push(m.chunk);
         builder.add(
           m.chunk,
           (lo) => plainChunk(sqlite, cutoff, REGISTER_COLUMNS, lo),
@@ -114,10 +125,21 @@ export async function readRegisterInParallel(
       }
     }
     const register = builder.finish();
-    // A chunk the reader could not cut up was read here row by row: hash its rows here too.
-    const fixed = replaced.length ? hashes.then((h) => rehash(h, register, replaced, seed)) : hashes;
-    fixed.catch(() => {});
-    return { register, hashes: fixed, close };
+    const hashes = () => {
+      hashClaimedChunks(chunks, hashing, seed);
+      const { counters } = hashing;
+      for (let seen = Atomics.load(counters, 1); seen < chunks.length; seen = Atomics.load(counters, 1)) {
+        if (Atomics.wait(counters, 1, seen, HASH_WAIT_MS) === 'timed-out') throw new Error('register reader stopped while hashing');
+      }
+      // A chunk the reader could not cut up was read here row by row: hash its rows again from those.
+      return replaced.length ? rehash(hashing.hashes, register, replaced, seed) : hashing.hashes;
+    };
+    const rowRules = () => {
+      // The reader sets the state even when it fails; the time limit is for a thread that died without.
+      if (Atomics.wait(rules.state, 0, RULES_PENDING, RULES_WAIT_MS) === 'timed-out') return null;
+      return Atomics.load(rules.state, 0) === RULES_READY && replaced.length === 0 ? { asOf, masks: rules.masks, nikDetail: rules.nikDetail } : null;
+    };
+    return { register, hashes, rowRules, close };
   } catch (err) {
     await close();
     throw err;

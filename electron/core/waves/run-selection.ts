@@ -87,6 +87,7 @@ async function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobC
     ctx.dbPath,
     endOfJakartaDay(wave.closes_on),
     params.seed,
+    wave.closes_on,
     (done, total) => {
       progress(0, 350, done, total, 'Membaca data pendaftar…');
       ctx.checkCancelled();
@@ -94,7 +95,8 @@ async function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobC
     () => (inputs = readPoolInputs(sqlite, wave.closes_on)),
   );
   try {
-    const { register } = read;
+    // The reader works each registration's own rules out after reading; screening waits for them when it gets there.
+    const register = { ...read.register, rowRules: read.rowRules };
     const t1 = Date.now();
     phases.read = (t1 - t0) / 1000;
     const pool = computePool(
@@ -109,7 +111,7 @@ async function selectInTransaction(sqlite: BetterSqlite3.Database, ctx: WaveJobC
     ctx.checkCancelled();
 
     progress(700, 0, 0, 1, 'Menghitung kunci seleksi…');
-    const hashes = await read.hashes;
+    const hashes = read.hashes();
     const keyed = keyPool(pool.members, register, hashes, weightsOf(wave) as Record<string, number>);
     const ranking = rankColumns(keyed, quotaSpecOf(wave));
     const t3 = Date.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RegistrationColumnsBuilder, instantMs, screen, type RegistrationRow } from '../../../shared/eligibility';
+import { REASON_BIT, RegistrationColumnsBuilder, instantMs, screen, type RegistrationRow } from '../../../shared/eligibility';
 import { AS_OF, exclusion, nikFor, participant, reasonsById, reg, run } from './helpers';
 
 describe('row rules inside the batch', () => {
@@ -280,5 +280,20 @@ describe('input forms', () => {
     const built = cols.build();
     built.kk.pop();
     expect(() => screen({ registrations: built, participants: [], exclusions: [] }, AS_OF)).toThrow(/kk/);
+  });
+});
+
+describe('row rules worked out elsewhere', () => {
+  it('are taken when given for the same date, and ignored for another date or another length', () => {
+    const rows = [reg('a', { nik: '9973014101900001' }), reg('b', { birth_date: '2010-01-01' }), reg('c')];
+    const plain = screen({ registrations: rows, participants: [], exclusions: [] }, AS_OF);
+    // Rules that say "under age" for everyone: taken only when they claim the screening's date.
+    const claim = (asOf: string, n = 3) => ({ asOf, masks: new Uint8Array(n).fill(REASON_BIT.UNDER_AGE), nikDetail: new Uint8Array(n) });
+    const taken = screen({ registrations: rows, rowRules: claim(AS_OF), participants: [], exclusions: [] }, AS_OF);
+    expect(Array.from(taken.masks)).toEqual([REASON_BIT.UNDER_AGE, REASON_BIT.UNDER_AGE, REASON_BIT.UNDER_AGE]);
+    for (const other of [claim('2020-01-01'), claim(AS_OF, 2), () => null]) {
+      expect(Array.from(screen({ registrations: rows, rowRules: other, participants: [], exclusions: [] }, AS_OF).masks)).toEqual(Array.from(plain.masks));
+    }
+    expect(Array.from(plain.masks).every((m, i) => (i === 2 ? m === 0 : m !== 0))).toBe(true);
   });
 });

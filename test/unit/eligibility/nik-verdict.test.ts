@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../electron/core/demo/prng';
-import { NIK_INVALID_VERDICT, NIK_PROBLEM_ORDER, checkNik, mismatchFields, nikVerdict } from '../../../shared/eligibility/rules';
+import { NIK_INVALID_VERDICT, NIK_PROBLEM_ORDER, checkNik, mismatchFields, nikVerdict, nikVerdictIn } from '../../../shared/eligibility/rules';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
@@ -31,7 +31,7 @@ describe('nikVerdict (screening fast path)', () => {
     for (const [nik, birth, gender] of cases) expect(asCheck(nikVerdict(nik, birth, gender, parts(asOf))), nik).toEqual(checkNik(nik, birth, gender, asOf));
   });
 
-  it('agrees with checkNik on 200,000 generated NIKs around every edge (centuries, 29 February, provinces, serials)', () => {
+  it('agrees with checkNik on 200,000 generated NIKs around every edge (centuries, 29 February, provinces, serials), also read in place in a row of text', () => {
     const rng = createRng('nik-verdict');
     const references = ['2026-05-10', '2000-02-28', '2000-02-29', '2001-03-01', '1999-12-31', '2024-02-29', '2100-03-01'];
     let invalid = 0;
@@ -50,7 +50,13 @@ describe('nikVerdict (screening fast path)', () => {
       const birthYear = rng.chance(0.5) ? 1900 + yy : 2000 + yy;
       const birth = `${pad(rng.chance(0.1) ? birthYear + 1 : birthYear, 4)}-${pad(rng.chance(0.1) ? (month % 12) + 1 : month)}-${pad(rng.chance(0.1) ? 28 - (realDay % 28) : realDay)}`;
       const gender = rng.chance(0.9) === day > 40 ? 'P' : 'L';
-      const fast = asCheck(nikVerdict(nik, birth, gender, parts(asOf)));
+      const verdict = nikVerdict(nik, birth, gender, parts(asOf));
+      // The same, read where the two values lie in a joined row (as the register reader reads them).
+      const text = `R-1\x1f${nik}\x1f${birth}\x1f${gender}`;
+      const at = text.indexOf(nik);
+      const inText = nikVerdictIn(text, at, at + nik.length, text, at + nik.length + 1, gender, parts(asOf));
+      if (inText !== verdict) expect(inText, `in text: ${nik} ${birth} ${gender} as of ${asOf}`).toBe(verdict);
+      const fast = asCheck(verdict);
       const slow = checkNik(nik, birth, gender, asOf);
       if (JSON.stringify(fast) !== JSON.stringify(slow)) expect(fast, `${nik} ${birth} ${gender} as of ${asOf}`).toEqual(slow);
       if (slow.reason === 'NIK_INVALID') invalid++;
