@@ -28,6 +28,8 @@ const { dir, dbPath } = resolveDataLocation(process.argv);
 // Before anything else: the single-instance lock and Chromium's own storage live in this folder.
 app.setPath('userData', dir);
 app.enableSandbox();
+// Chromium draws date inputs in its own locale, not the page's: Indonesian (dd/mm/yyyy), as the staff write dates.
+app.commandLine.appendSwitch('lang', 'id-ID');
 
 let core: Core | null = null;
 let disposeIpc: (() => void) | null = null;
