@@ -113,6 +113,27 @@ export function forEachFirstField(text: string, count: number, value: (from: num
   }
 }
 
+/**
+ * The bounds of the first `width` fields (as {@link forEachJoinedRow} gives them, up to bounds[width]) of
+ * each of a joined chunk's first `count` rows, without checking the chunk: for a reader whose results are
+ * used only when the chunk's own check (elsewhere) passes, and then the bounds are the same.
+ */
+export function forEachRowStart(text: string, count: number, width: number, row: (text: string, bounds: Int32Array) => void): void {
+  const bounds = new Int32Array(width + 1);
+  for (let r = 0, pos = 0; r < count; r++) {
+    bounds[0] = pos;
+    for (let f = 1; f <= width; f++) {
+      const b = text.indexOf(FS, bounds[f - 1]!);
+      if (b === -1) return;
+      bounds[f] = b + 1;
+    }
+    row(text, bounds);
+    const end = text.indexOf(RS, bounds[width]!);
+    if (end === -1) return;
+    pos = end + 1;
+  }
+}
+
 /** The non-negative integer written in text[a, b), or -1 when it is not only digits (or empty). */
 export function digitsValue(text: string, a: number, b: number): number {
   if (b <= a) return -1;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { yieldToOtherThreads } from '../jobs/thread-priority';
-import { REGISTER_COLUMNS, forEachJoinedRow, registerChunks, type RegisterChunk } from '../screening/register-chunks';
+import { REGISTER_COLUMNS, forEachRowStart, registerChunks, type RegisterChunk } from '../screening/register-chunks';
 import { dateKey, dateKeyIn } from '../../../shared/eligibility/dates';
 import { nikVerdictIn } from '../../../shared/eligibility/rules';
 import { dateParts, rowRuleDetail, rowRuleMask } from '../../../shared/eligibility/engine';
@@ -22,8 +22,9 @@ const post = (m: RegisterReaderMessage, transfer: ArrayBuffer[] = []) => port.po
 
 /**
  * Each registration's own rules (NIK_INVALID, NIK_MISMATCH, UNDER_AGE, OVER_AGE) as of the screening
- * date, into the memory shared with the screening thread; false (and nothing to use) when a chunk does
- * not come apart as it should or the rows are not the count the screening thread expects.
+ * date, into the memory shared with the screening thread; false (and nothing to use) when a birth date
+ * is not `YYYY-MM-DD` in shape or the rows are not the count the screening thread expects. (A chunk that
+ * does not come apart as it should is caught by the selecting thread, which then drops these rules.)
  */
 function workOutRules(chunks: RegisterChunk[], rows: number): boolean {
   const { masks, nikDetail } = input.rules;
@@ -34,14 +35,17 @@ function workOutRules(chunks: RegisterChunk[], rows: number): boolean {
   let ok = true;
   const row = (text: string, b: Int32Array) => {
     const birthKey = dateKeyIn(text, b[3]!, b[4]! - 1);
-    if (birthKey < 0) ok = false;
+    if (birthKey < 0 || i >= masks.length) ok = false;
     if (!ok) return;
     const verdict = nikVerdictIn(text, b[1]!, b[2]! - 1, text, b[3]!, text.slice(b[4]!, b[5]! - 1), asOfParts);
     masks[i] = rowRuleMask(verdict, birthKey, asOfKey);
     nikDetail[i++] = rowRuleDetail(verdict);
   };
-  for (const { text, count, idSum } of chunks) {
-    if (text === null || !forEachJoinedRow(text, REGISTER_COLUMNS.length, count, idSum, row) || !ok) return false;
+  // Not checked here: the selecting thread checks every chunk, and drops these rules if one fails.
+  for (const { text, count } of chunks) {
+    if (text === null) return false;
+    forEachRowStart(text, count, 5, row);
+    if (!ok) return false;
   }
   return i === rows;
 }
