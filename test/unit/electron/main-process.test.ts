@@ -48,6 +48,7 @@ vi.mock('electron', () => {
     setName: (name: string) => state.log.push(`setName:${name}`),
     setPath: (name: string, value: string) => state.log.push(`setPath:${name}:${value}`),
     enableSandbox: () => state.log.push('enableSandbox'),
+    commandLine: { appendSwitch: (name: string, value?: string) => state.log.push(`switch:${name}=${value ?? ''}`) },
     requestSingleInstanceLock: () => {
       state.log.push('requestSingleInstanceLock');
       return state.lock;
@@ -142,6 +143,9 @@ describe('Electron main process', () => {
     expect(log.indexOf(`setPath:userData:${dataDir}`)).toBeGreaterThanOrEqual(0);
     expect(log.indexOf(`setPath:userData:${dataDir}`)).toBeLessThan(log.indexOf('requestSingleInstanceLock'));
     expect(log).toContain('enableSandbox');
+    // Chromium's own locale (date inputs) is Indonesian, set before the app is ready.
+    expect(log.indexOf('switch:lang=id-ID')).toBeGreaterThanOrEqual(0);
+    expect(log.indexOf('switch:lang=id-ID')).toBeLessThan(log.indexOf('whenReady'));
     expect(fs.existsSync(path.join(dataDir, 'prakerja-office.sqlite'))).toBe(true);
 
     const win = fake.state.windows[0]!;
