@@ -62,12 +62,17 @@ const RULE_CASES: Partial<Record<string, string>>[] = [
   { nik: '3273015105610001', birth_date: '1961-05-11' }, // 64
 ];
 
+/** A test app whose register holds the {@link RULE_CASES}, 20 of each; its connection. */
+async function registerOfRuleCases() {
+  app = await createTestApp();
+  const lines = Array.from({ length: 240 }, (_, i) => applicantLine(`R-${i}`, RULE_CASES[i % RULE_CASES.length]));
+  expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
+  return app.core.db.sqlite;
+}
+
 describe('reading the register for a pool', () => {
   it("works each registration's own rules out while cutting the text up, exactly as screen() does from the columns (also in a chunk read row by row)", async () => {
-    app = await createTestApp();
-    const lines = Array.from({ length: 240 }, (_, i) => applicantLine(`R-${i}`, RULE_CASES[i % RULE_CASES.length]));
-    expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
-    const s = app.core.db.sqlite;
+    const s = await registerOfRuleCases();
     const cutoff = '2099-01-01T00:00:00.000Z';
     for (const asOf of ['2026-05-10', '2026-05-11', '2027-01-01']) {
       const read = readRegisterUntil(s, cutoff, undefined, asOf);
@@ -107,10 +112,7 @@ describe('reading the register for a pool', () => {
   });
 
   it("has the reader thread work each registration's own rules out as screen() does, and give none when a chunk did not come apart", async () => {
-    app = await createTestApp();
-    const lines = Array.from({ length: 240 }, (_, i) => applicantLine(`R-${i}`, RULE_CASES[i % RULE_CASES.length]));
-    expect((await importFile(app, app.adminToken, tempFile('a.csv', `${HEADER}\n${lines.join('\n')}\n`))).state).toBe('done');
-    const s = app.core.db.sqlite;
+    const s = await registerOfRuleCases();
     const cutoff = '2099-01-01T00:00:00.000Z';
     const readWithReader = async () => {
       s.exec('BEGIN');

@@ -18,7 +18,7 @@ import { RULES_NONE, RULES_READY, hashClaimedChunks } from './register-reader-sh
 const input = workerData as RegisterReaderInput;
 if (input.nice) yieldToOtherThreads(input.nice);
 const port = parentPort!;
-const post = (m: RegisterReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+const post = (m: RegisterReaderMessage) => port.postMessage(m);
 
 /**
  * Each registration's own rules (NIK_INVALID, NIK_MISMATCH, UNDER_AGE, OVER_AGE) as of the screening

@@ -29,8 +29,9 @@ export type RegisterReaderMessage =
   | { type: 'error'; message: string };
 
 /**
- * The reader runs below the selecting thread and the UI's: on two cores those two need one each, and the
- * reader's hashing is done long before the selecting thread needs it (see ARCHITECTURE.md, wave selection).
+ * The reader runs below the selecting thread and the UI's: on two cores those two need one each; when it
+ * gets less than its share, the selecting thread hashes the chunks it has not reached (see
+ * ARCHITECTURE.md, wave selection).
  */
 const READER_NICE = 5;
 /** How long screening waits for the reader's rules before working them out itself. */
