@@ -3,7 +3,7 @@ import { readRegisterUntil, storedInstantMs } from '../../electron/core/screenin
 import { canonicalInstantMs } from '../../electron/core/screening/register-chunks';
 import { readRegisterInParallel } from '../../electron/core/waves/register-reader';
 import { selectionHasher } from '../../shared/selection';
-import { REASON_BIT, instantMs, screen, type RegistrationColumns, type RowRules } from '../../shared/eligibility';
+import { REASON_BIT, instantMs, screen, type RegistrationColumns } from '../../shared/eligibility';
 import { openSqlite } from '../../electron/core/db/connection';
 import { createTestApp, type TestApp } from '../helpers/core';
 import { HEADER, applicantLine, importFile, tempFile } from '../helpers/applicants';
@@ -71,27 +71,6 @@ async function registerOfRuleCases() {
 }
 
 describe('reading the register for a pool', () => {
-  it("works each registration's own rules out while cutting the text up, exactly as screen() does from the columns (also in a chunk read row by row)", async () => {
-    const s = await registerOfRuleCases();
-    const cutoff = '2099-01-01T00:00:00.000Z';
-    for (const asOf of ['2026-05-10', '2026-05-11', '2027-01-01']) {
-      const read = readRegisterUntil(s, cutoff, undefined, asOf);
-      const rules = read.rowRules as RowRules;
-      expect(rules.asOf).toBe(asOf);
-      const own = ownRules(read.columns, asOf);
-      expect({ masks: Array.from(rules.masks), nikDetail: Array.from(rules.nikDetail) }).toEqual(own);
-      // Every rule shows up somewhere on the first date, so the comparison means something.
-      if (asOf === '2026-05-10') for (const bit of [REASON_BIT.NIK_INVALID, REASON_BIT.NIK_MISMATCH, REASON_BIT.UNDER_AGE, REASON_BIT.OVER_AGE]) expect(own.masks.some((m) => m & bit)).toBe(true);
-    }
-    // A separator in a value makes its chunk be read row by row: the rules still come out the same.
-    s.prepare(`UPDATE applicants SET registration_id = 'R-' || char(31) || 'x', version = version + 1 WHERE registration_id = 'R-3'`).run();
-    const read = readRegisterUntil(s, cutoff, undefined, '2026-05-10');
-    const rules = read.rowRules as RowRules;
-    expect({ masks: Array.from(rules.masks), nikDetail: Array.from(rules.nikDetail) }).toEqual(ownRules(read.columns, '2026-05-10'));
-    // Without a date, none are worked out.
-    expect(readRegisterUntil(s, cutoff).rowRules).toBeUndefined();
-  });
-
   it('equals a plain SELECT up to the cut-off, also when values hold the separators it joins rows with', async () => {
     app = await createTestApp();
     const lines = Array.from({ length: 300 }, (_, i) =>
@@ -114,10 +93,10 @@ describe('reading the register for a pool', () => {
   it("has the reader thread work each registration's own rules out as screen() does, and give none when a chunk did not come apart", async () => {
     const s = await registerOfRuleCases();
     const cutoff = '2099-01-01T00:00:00.000Z';
-    const readWithReader = async () => {
+    const readWithReader = async (asOf = '2026-05-10') => {
       s.exec('BEGIN');
       try {
-        const read = await readRegisterInParallel(s, app.core.db.path, cutoff, 'benih', '2026-05-10', () => {});
+        const read = await readRegisterInParallel(s, app.core.db.path, cutoff, 'benih', asOf, () => {});
         const rules = read.rowRules();
         read.hashes();
         await read.close();
@@ -126,12 +105,15 @@ describe('reading the register for a pool', () => {
         s.exec('ROLLBACK');
       }
     };
-    const { read, rules } = await readWithReader();
-    expect(rules).not.toBeNull();
-    expect(rules!.asOf).toBe('2026-05-10');
-    const own = ownRules(read.register.columns, '2026-05-10');
-    expect(own.masks.some((m) => m !== 0)).toBe(true);
-    expect({ masks: Array.from(rules!.masks), nikDetail: Array.from(rules!.nikDetail) }).toEqual(own);
+    for (const asOf of ['2026-05-10', '2026-05-11', '2027-01-01']) {
+      const { read, rules } = await readWithReader(asOf);
+      expect(rules).not.toBeNull();
+      expect(rules!.asOf).toBe(asOf);
+      const own = ownRules(read.register.columns, asOf);
+      expect({ masks: Array.from(rules!.masks), nikDetail: Array.from(rules!.nikDetail) }).toEqual(own);
+      // Every rule shows up somewhere on the first date, so the comparison means something.
+      if (asOf === '2026-05-10') for (const bit of [REASON_BIT.NIK_INVALID, REASON_BIT.NIK_MISMATCH, REASON_BIT.UNDER_AGE, REASON_BIT.OVER_AGE]) expect(own.masks.some((m) => m & bit)).toBe(true);
+    }
     s.prepare(`UPDATE applicants SET registration_id = 'R-' || char(31) || 'x', version = version + 1 WHERE registration_id = 'R-3'`).run();
     expect((await readWithReader()).rules).toBeNull();
   });

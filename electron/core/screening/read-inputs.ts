@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ExclusionRow, ParticipantRow, RegistrationColumns, ScreeningInput } from '../../../shared/eligibility';
+import type { ExclusionRow, ParticipantRow, RegistrationColumns } from '../../../shared/eligibility';
 import { readRegisterUntil } from './read-register';
 
 /** The register as the engine wants it, plus what the core needs to write results back by row id. */
@@ -10,8 +10,6 @@ export interface Register {
   versions: Int32Array;
   /** Province code as a number (two digits), for the summary by province. */
   provinces: Uint8Array;
-  /** Each registration's own rules, when the register was read for a date. */
-  rowRules?: ScreeningInput['rowRules'];
 }
 
 /** Later than any stored registered_at (`YYYY-MM-DDTHH:MM:SS.sssZ`, compared as text): the whole register. */
@@ -21,12 +19,12 @@ const EVERY_REGISTRATION = '9999-12-31T23:59:59.999Z';
  * Every registration in rowid order (the engine sorts by instant itself), read in SQLite-joined chunks
  * as the wave selection reads its pool (read-register.ts).
  */
-export function readRegister(sqlite: BetterSqlite3.Database, onChunk?: (done: number, total: number) => void, asOf?: string): Register {
-  const register = readRegisterUntil(sqlite, EVERY_REGISTRATION, onChunk, asOf);
+export function readRegister(sqlite: BetterSqlite3.Database, onChunk?: (done: number, total: number) => void): Register {
+  const register = readRegisterUntil(sqlite, EVERY_REGISTRATION, onChunk);
   const n = register.ids.length;
   const provinces = new Uint8Array(n);
   for (let i = 0; i < n; i++) provinces[i] = Number(register.provinceCode[i]);
-  return { columns: register.columns, ids: register.ids, versions: register.versions, provinces, ...(register.rowRules ? { rowRules: register.rowRules } : {}) };
+  return { columns: register.columns, ids: register.ids, versions: register.versions, provinces };
 }
 
 /** Participants of published waves (the engine itself decides which count as of the date). */

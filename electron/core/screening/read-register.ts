@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { EMPLOYMENT_STATUSES, GENDERS } from '../../../shared/applicant-values';
-import { dateKey, dateKeyIn, dateParts, instantMs, nikVerdict, nikVerdictIn, rowRuleDetail, rowRuleMask, type RegistrationColumns, type RowRules, type ScreeningInput } from '../../../shared/eligibility';
+import { dateKeyIn, instantMs, type RegistrationColumns, type ScreeningInput } from '../../../shared/eligibility';
 import { REGISTER_COLUMNS, canonicalInstantMs, digitsValue, field, forEachJoinedRow, plainChunk, registerChunks, type RegisterChunk } from './register-chunks';
 
 export { CHUNK_IDS, REGISTER_COLUMNS, plainChunk, registerChunks, type ReadColumn, type RegisterChunk } from './register-chunks';
@@ -13,7 +13,7 @@ export interface PoolRegister {
   /** applicants.id and version, for overrides and for publication's check that nothing changed since. */
   ids: Int32Array;
   versions: Int32Array;
-  /** Each registration's own rules as of the date the reading was asked for (worked out while cutting the text up), or where to get them. */
+  /** Each registration's own rules, when another thread works them out (see register-reader.ts). */
   rowRules?: ScreeningInput['rowRules'];
 }
 
@@ -107,21 +107,7 @@ export class RegisterBuilder {
   private readonly versions: Int32Array;
   private readonly intern = new Interner();
   private n = 0;
-  /** The rows' own rules, while every birth date so far was `YYYY-MM-DD` in shape (else screen() works them out). */
-  private rules: RowRules | null = null;
-  private readonly asOfKey: number = 0;
-  private readonly asOfParts: readonly [number, number, number] = [0, 0, 0];
-
-  /** `asOf` (`YYYY-MM-DD`): work each registration's own rules out as of that date too (see {@link RowRules}). */
-  constructor(
-    private readonly total: number,
-    asOf?: string,
-  ) {
-    if (asOf !== undefined) {
-      this.asOfKey = dateKey(asOf);
-      this.asOfParts = dateParts(this.asOfKey);
-      this.rules = { asOf, masks: new Uint8Array(total), nikDetail: new Uint8Array(total) };
-    }
+  constructor(private readonly total: number) {
     this.registration_id = new Array(total);
     this.nik = new Array(total);
     this.kk = new Array(total);
@@ -161,14 +147,8 @@ export class RegisterBuilder {
     this.registration_id[i] = field(text, b, 0);
     this.nik[i] = field(text, b, 1);
     this.kk[i] = field(text, b, 2);
-    const birthKey = dateKeyIn(text, b[3]!, b[4]! - 1);
-    this.birth_date[i] = intern.date(text, b[3]!, b[4]! - 1, birthKey);
-    const gender = (this.gender[i] = intern.code(text, b[4]!, b[5]! - 1, GENDER_CODES));
-    const rules = this.rules;
-    if (rules) {
-      if (birthKey < 0) this.rules = null;
-      else this.setRules(rules, i, nikVerdictIn(text, b[1]!, b[2]! - 1, text, b[3]!, gender, this.asOfParts), birthKey);
-    }
+    this.birth_date[i] = intern.date(text, b[3]!, b[4]! - 1, dateKeyIn(text, b[3]!, b[4]! - 1));
+    this.gender[i] = intern.code(text, b[4]!, b[5]! - 1, GENDER_CODES);
     this.registered_at[i] = storedInstantMs(text, b[5]!, b[6]! - 1);
     this.provinceCode[i] = intern.twoDigits(text, b[6]!, b[7]! - 1);
     this.employmentStatus[i] = intern.code(text, b[7]!, b[8]! - 1, EMPLOYMENT_CODES);
@@ -176,19 +156,8 @@ export class RegisterBuilder {
     this.ids[i] = digitsValue(text, b[9]!, b[10]! - 1);
   };
 
-  private setRules(rules: RowRules, i: number, verdict: number, birthKey: number) {
-    rules.masks[i] = rowRuleMask(verdict, birthKey, this.asOfKey);
-    rules.nikDetail[i] = rowRuleDetail(verdict);
-  }
-
   private plainRow(c: (string | number)[]) {
     const i = this.n++;
-    const rules = this.rules;
-    if (rules) {
-      const birthKey = dateKeyIn(c[3] as string, 0, (c[3] as string).length);
-      if (birthKey < 0) this.rules = null;
-      else this.setRules(rules, i, nikVerdict(c[1] as string, c[3] as string, c[4] as string, this.asOfParts), birthKey);
-    }
     this.registration_id[i] = c[0] as string;
     this.nik[i] = c[1] as string;
     this.kk[i] = c[2] as string;
@@ -204,19 +173,14 @@ export class RegisterBuilder {
   finish(): PoolRegister {
     if (this.n !== this.total) throw new RegisterChangedError();
     const { registration_id, nik, kk, birth_date, gender, registered_at } = this;
-    const register: PoolRegister = { columns: { registration_id, nik, kk, birth_date, gender, registered_at }, provinceCode: this.provinceCode, employmentStatus: this.employmentStatus, ids: this.ids, versions: this.versions };
-    if (this.rules) register.rowRules = this.rules;
-    return register;
+    return { columns: { registration_id, nik, kk, birth_date, gender, registered_at }, provinceCode: this.provinceCode, employmentStatus: this.employmentStatus, ids: this.ids, versions: this.versions };
   }
 }
 
-/**
- * Every registration registered on or before `cutoff`, as screening needs it, in rowid order, read on
- * this thread; with `asOf`, each registration's own rules as of that date are worked out as it is read.
- */
-export function readRegisterUntil(sqlite: BetterSqlite3.Database, cutoff: string, onChunk?: (done: number, total: number) => void, asOf?: string): PoolRegister {
+/** Every registration registered on or before `cutoff`, as screening needs it, in rowid order, read on this thread. */
+export function readRegisterUntil(sqlite: BetterSqlite3.Database, cutoff: string, onChunk?: (done: number, total: number) => void): PoolRegister {
   const total = countRegisteredUntil(sqlite, cutoff);
-  const builder = new RegisterBuilder(total, asOf);
+  const builder = new RegisterBuilder(total);
   for (const chunk of registerChunks(sqlite, cutoff, REGISTER_COLUMNS)) {
     builder.add(chunk, (lo) => plainChunk(sqlite, cutoff, REGISTER_COLUMNS, lo));
     onChunk?.(builder.length, total);

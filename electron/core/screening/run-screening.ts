@@ -95,9 +95,9 @@ function screenInTransaction(sqlite: BetterSqlite3.Database, ctx: ScreeningConte
     n = total;
     ctx.progress(done, 3 * total, 'Membaca data pendaftar…');
     ctx.checkCancelled();
-  }, asOf);
+  });
   n = register.ids.length;
-  const s = screen({ registrations: register.columns, rowRules: register.rowRules, participants: readParticipants(sqlite), exclusions: readExclusions(sqlite) }, asOf, {
+  const s = screen({ registrations: register.columns, participants: readParticipants(sqlite), exclusions: readExclusions(sqlite) }, asOf, {
     onProgress: (done, total) => {
       ctx.progress(n + Math.round((done / Math.max(total, 1)) * n), 3 * n, 'Menyaring kelayakan…');
       ctx.checkCancelled();
